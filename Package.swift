@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SitegenCore", targets: ["SitegenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The C library cmark, from Debian's libcmark-dev.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // One system call Glibc does not export to Swift: renameat2(RENAME_EXCHANGE).
+        .target(name: "CSystem"),
+        // The portal's values: visits, documents, quotes, speakers, themes.
+        .target(name: "PortalModel"),
+        // Swift templates: model values in, HTML out. Knows nothing about files.
+        .target(name: "Templates", dependencies: ["PortalModel"], path: "templates"),
+        // The pipeline: Load → Model → Render → Write.
+        .target(
+            name: "SitegenCore",
+            dependencies: ["CCmark", "CSystem", "PortalModel", "Templates", "Yams"]
+        ),
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SitegenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SitegenTests",
+            dependencies: ["SitegenCore", "PortalModel", "Templates"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,92 @@
+/// What sort of document a document is.
+public enum DocumentKind: String, CaseIterable, Sendable {
+    case pressRelease = "press-release"
+    case ofstedLetter = "ofsted-letter"
+    case article
+    case report
+
+    /// "Press release".
+    public var title: String {
+        switch self {
+        case .pressRelease: "Press release"
+        case .ofstedLetter: "Ofsted letter"
+        case .article: "Article"
+        case .report: "Report"
+        }
+    }
+}
+
+/// A piece of a document's rendered body: cmark's HTML, or the place where a quote stands.
+public enum BodySegment: Sendable, Equatable {
+    case html(String)
+    /// The quote with this index in `Document.quotes`.
+    case quote(Int)
+}
+
+/// A press release, Ofsted letter, article or report, from `content/documents/<slug>.md`.
+public struct Document: Sendable {
+    public let slug: String
+    public let title: String
+    public let date: Day
+    public let kind: DocumentKind
+    public let publisher: String?
+    public let visitSlug: String?
+    public let themeSlugs: [String]
+    public let sourceURL: String?
+    /// Plain text: the front matter's `summary`, or the body's first paragraph.
+    public let summary: String
+    public let draft: Bool
+    /// The body in reading order, with its quotes as placeholders.
+    public let body: [BodySegment]
+    /// The document's quotes in reading order; `quotes[0].id` ends in "-1".
+    public let quotes: [Quote]
+
+    public init(slug: String, title: String, date: Day, kind: DocumentKind, publisher: String?, visitSlug: String?,
+                themeSlugs: [String], sourceURL: String?, summary: String, draft: Bool,
+                body: [BodySegment], quotes: [Quote]) {
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.kind = kind
+        self.publisher = publisher
+        self.visitSlug = visitSlug
+        self.themeSlugs = themeSlugs
+        self.sourceURL = sourceURL
+        self.summary = summary
+        self.draft = draft
+        self.body = body
+        self.quotes = quotes
+    }
+}
+
+/// A block quote with an attribution, on its own page at `quotes/<id>/`.
+public struct Quote: Sendable {
+    /// `<document-slug>-<n>`, n counting from 1 in reading order.
+    public let id: String
+    public let number: Int
+    public let documentSlug: String
+    public let speakerSlug: String
+    /// The role as the attribution gives it, else the speaker's default role.
+    public let role: String?
+    /// The quote's paragraphs, rendered by cmark, without the attribution.
+    public let html: String
+    /// The quote as plain text, for previews and share cards.
+    public let text: String
+    public let date: Day
+    public let visitSlug: String?
+    public let themeSlugs: [String]
+
+    public init(id: String, number: Int, documentSlug: String, speakerSlug: String, role: String?, html: String,
+                text: String, date: Day, visitSlug: String?, themeSlugs: [String]) {
+        self.id = id
+        self.number = number
+        self.documentSlug = documentSlug
+        self.speakerSlug = speakerSlug
+        self.role = role
+        self.html = html
+        self.text = text
+        self.date = date
+        self.visitSlug = visitSlug
+        self.themeSlugs = themeSlugs
+    }
+}

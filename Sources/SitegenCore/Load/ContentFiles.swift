@@ -1,0 +1,218 @@
+import Foundation
+import Yams
+import PortalModel
+
+/// A speaker or theme entry with the line it starts on in its YAML file.
+struct Entry<Value: Sendable>: Sendable {
+    let value: Value
+    let path: String
+    let line: Int
+}
+
+/// A visit file with its fields checked but not yet cross-linked.
+struct VisitFile: Sendable {
+    let path: String
+    let visit: Visit
+}
+
+/// A document file with its fields checked and its body rendered, not yet cross-linked.
+struct DocumentFile: Sendable {
+    let path: String
+    let slug: String
+    let title: String
+    let date: Day
+    let kind: DocumentKind
+    let publisher: String?
+    let visit: Located<String>?
+    let themes: [Located<String>]
+    let sourceURL: String?
+    let summary: String?
+    let draft: Bool
+    let body: RenderedMarkdown
+    /// File line of the body's first line, to place quote problems.
+    let bodyFirstLine: Int
+}
+
+/// A file under `content/assets/` to copy verbatim.
+struct AssetFile: Sendable {
+    /// Path below `assets/`, with "/" separators.
+    let relativePath: String
+    let sourcePath: String
+}
+
+/// Reads each kind of content file into typed values, collecting diagnostics.
+enum ContentFiles {
+    static func site(_ file: SourceFile) -> (Site?, [Diagnostic]) {
+        let node: Node?
+        switch YAMLText.parse(file.text, path: file.path, lineOffset: 0) {
+        case .success(let parsed): node = parsed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var fields = Fields(node, allowed: ["title", "description", "base_url", "language", "publisher"],
+                            path: file.path, lineOffset: 0, ownerLine: 1, what: "site.yml")
+        let title = fields.string("title", required: true)
+        let description = fields.string("description")
+        let baseURL = fields.url("base_url", required: true)
+        let language = fields.string("language") ?? "en-GB"
+        let publisher = fields.string("publisher")
+        guard let title, let baseURL, fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
+        return (Site(title: title, description: description, baseURL: baseURL, language: language,
+                     publisher: publisher), [])
+    }
+
+    static func speakers(_ file: SourceFile) -> ([Entry<Speaker>], [Diagnostic]) {
+        entries(file, allowed: ["slug", "name", "role", "organisation", "aliases"], what: "speaker") { fields, slug in
+            let name = fields.string("name", required: true)
+            let role = fields.string("role")
+            let organisation = fields.string("organisation")
+            let aliases = fields.list("aliases").map(\.value)
+            return name.map { Speaker(slug: slug, name: $0, role: role, organisation: organisation, aliases: aliases) }
+        }
+    }
+
+    static func themes(_ file: SourceFile) -> ([Entry<Theme>], [Diagnostic]) {
+        entries(file, allowed: ["slug", "title", "description"], what: "theme") { fields, slug in
+            let title = fields.string("title", required: true)
+            let description = fields.string("description")
+            return title.map { Theme(slug: slug, title: $0, description: description) }
+        }
+    }
+
+    /// A YAML list of entries, each with a unique, valid `slug`.
+    private static func entries<Value>(
+        _ file: SourceFile, allowed: [String], what: String, make: (inout Fields, String) -> Value?
+    ) -> ([Entry<Value>], [Diagnostic]) {
+        let root: Node?
+        switch YAMLText.parse(file.text, path: file.path, lineOffset: 0) {
+        case .success(let parsed): root = parsed
+        case .failure(let diagnostic): return ([], [diagnostic])
+        }
+        guard let root else { return ([], []) }
+        guard case let .sequence(items) = root else {
+            return ([], [Diagnostic(path: file.path, line: root.mark?.line ?? 1,
+                                    message: "expected a list of \(what)s, each starting with '- slug: ...'")])
+        }
+        var result: [Entry<Value>] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        for item in items {
+            let line = item.mark?.line ?? 1
+            var fields = Fields(item, allowed: allowed, path: file.path, lineOffset: 0, ownerLine: line, what: what)
+            var slug: String?
+            if let field = fields.text("slug", required: true) {
+                if !Slug.isValid(field.value) {
+                    diagnostics.append(Diagnostic(path: file.path, line: field.line, column: field.column,
+                        message: "bad slug '\(field.value)': use lowercase letters, digits and single hyphens, "
+                            + "for example '\(Slug.suggestion(for: field.value))'"))
+                } else if let first = seen[field.value] {
+                    diagnostics.append(Diagnostic(path: file.path, line: field.line, column: field.column,
+                        message: "duplicate slug '\(field.value)': already used on line \(first); give each \(what) its own"))
+                } else {
+                    seen[field.value] = field.line
+                    slug = field.value
+                }
+            }
+            let value = make(&fields, slug ?? "")
+            diagnostics += fields.diagnostics
+            if slug != nil, let value, fields.diagnostics.isEmpty {
+                result.append(Entry(value: value, path: file.path, line: line))
+            }
+        }
+        return (result, diagnostics)
+    }
+
+    static func visit(_ file: SourceFile, slug: String) -> (VisitFile?, [Diagnostic]) {
+        let frontMatter: FrontMatter
+        var fields: Fields
+        switch header(file, allowed: ["title", "kind", "start", "end", "published", "judgement", "judgements",
+                                      "inspectors", "report_url"], what: "visit") {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let parts): (frontMatter, fields) = parts
+        }
+        let title = fields.string("title", required: true)
+        let kind: VisitKind? = fields.choice("kind", required: true)
+        let start = fields.day("start", required: true)
+        let end = fields.day("end")
+        let published = fields.day("published")
+        let judgement: Judgement? = fields.choice("judgement")
+        let judgements = gradedAreas(&fields)
+        let inspectors = fields.list("inspectors").map(\.value)
+        let reportURL = fields.url("report_url")
+        if let start, let end, end.value < start.value {
+            fields.add(Diagnostic(path: file.path, line: end.line, column: end.column,
+                message: "'end' (\(end.value)) is before 'start' (\(start.value)); swap them or fix the date"))
+        }
+        guard let title, let kind, let start, fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
+        let visit = Visit(slug: slug, title: title, kind: kind, start: start.value, end: end?.value ?? start.value,
+                          published: published?.value, judgement: judgement, judgements: judgements,
+                          inspectors: inspectors, reportURL: reportURL,
+                          summaryHTML: Markdown.html(frontMatter.body))
+        return (VisitFile(path: file.path, visit: visit), [])
+    }
+
+    private static func gradedAreas(_ fields: inout Fields) -> [GradedArea] {
+        guard let node = fields.node("judgements") else { return [] }
+        guard case let .sequence(items) = node else {
+            fields.add(Diagnostic(path: fields.path, line: (node.mark?.line ?? 1) + fields.lineOffset,
+                message: "'judgements' must be a list of entries '- area: ...' with 'grade: ...'"))
+            return []
+        }
+        var areas: [GradedArea] = []
+        for item in items {
+            let line = (item.mark?.line ?? 1) + fields.lineOffset
+            var entry = Fields(item, allowed: ["area", "grade"], path: fields.path, lineOffset: fields.lineOffset,
+                               ownerLine: line, what: "judgement")
+            let area = entry.string("area", required: true)
+            let grade: Judgement? = entry.choice("grade", required: true)
+            fields.absorb(entry)
+            if let area, let grade { areas.append(GradedArea(area: area, grade: grade)) }
+        }
+        return areas
+    }
+
+    static func document(_ file: SourceFile, slug: String) -> (DocumentFile?, [Diagnostic]) {
+        let frontMatter: FrontMatter
+        var fields: Fields
+        switch header(file, allowed: ["title", "date", "kind", "publisher", "visit", "themes", "source_url",
+                                      "summary", "draft"], what: "document") {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let parts): (frontMatter, fields) = parts
+        }
+        let title = fields.string("title", required: true)
+        let date = fields.day("date", required: true)
+        let kind: DocumentKind? = fields.choice("kind", required: true)
+        let publisher = fields.string("publisher")
+        let visit = fields.text("visit")
+        let themes = fields.list("themes")
+        let sourceURL = fields.url("source_url")
+        let summary = fields.string("summary")
+        let draft = fields.flag("draft")
+        let body = Markdown.document(frontMatter.body)
+        var diagnostics = fields.diagnostics
+        for problem in body.problems {
+            diagnostics.append(Diagnostic(path: file.path, line: frontMatter.bodyFirstLine + problem.line - 1,
+                                          column: problem.column, message: problem.message))
+        }
+        if frontMatter.body.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(path: file.path, line: frontMatter.bodyFirstLine,
+                message: "the document has no text; write its body below the closing '---'"))
+        }
+        guard let title, let date, let kind, diagnostics.isEmpty else { return (nil, diagnostics) }
+        return (DocumentFile(path: file.path, slug: slug, title: title, date: date.value, kind: kind,
+                             publisher: publisher, visit: visit, themes: themes, sourceURL: sourceURL,
+                             summary: summary, draft: draft, body: body,
+                             bodyFirstLine: frontMatter.bodyFirstLine), [])
+    }
+
+    /// Splits off and parses a Markdown file's front matter.
+    private static func header(_ file: SourceFile, allowed: [String], what: String)
+        -> Result<(FrontMatter, Fields), Diagnostic> {
+        FrontMatter.split(file).flatMap { frontMatter in
+            let offset = frontMatter.yamlFirstLine - 1
+            return YAMLText.parse(frontMatter.yaml, path: file.path, lineOffset: offset).map { node in
+                (frontMatter, Fields(node, allowed: allowed, path: file.path, lineOffset: offset, ownerLine: 1,
+                                     what: what))
+            }
+        }
+    }
+}

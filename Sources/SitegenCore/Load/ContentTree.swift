@@ -1,0 +1,144 @@
+import Foundation
+import PortalModel
+
+/// Everything under `content/`, read and checked file by file, not yet cross-linked.
+struct LoadedContent: Sendable {
+    var site: Site?
+    var speakers: [Entry<Speaker>] = []
+    var themes: [Entry<Theme>] = []
+    var visits: [VisitFile] = []
+    var documents: [DocumentFile] = []
+    var assets: [AssetFile] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Walks a content folder in CONTENT.md's layout.
+enum ContentTree {
+    static func load(from directory: String) -> LoadedContent {
+        var content = LoadedContent()
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            content.diagnostics.append(Diagnostic(path: root, line: 1,
+                message: "no content folder here; run sitegen in the portal's folder or pass --content DIR"))
+            return content
+        }
+
+        switch SourceFile.read("\(root)/site.yml") {
+        case .success(let file):
+            let (site, diagnostics) = ContentFiles.site(file)
+            content.site = site
+            content.diagnostics += diagnostics
+        case .failure:
+            content.diagnostics.append(Diagnostic(path: "\(root)/site.yml", line: 1,
+                message: "site.yml is missing; create it with at least 'title:' and 'base_url:'"))
+        }
+        if let file = optionalFile("\(root)/speakers.yml", &content.diagnostics) {
+            let (speakers, diagnostics) = ContentFiles.speakers(file)
+            content.speakers = speakers
+            content.diagnostics += diagnostics
+        }
+        if let file = optionalFile("\(root)/themes.yml", &content.diagnostics) {
+            let (themes, diagnostics) = ContentFiles.themes(file)
+            content.themes = themes
+            content.diagnostics += diagnostics
+        }
+
+        let visitFiles = markdownFiles(in: "\(root)/visits", &content.diagnostics)
+        for (file, diagnostics) in parallelMap(visitFiles, { entry in
+            readThen(entry.path) { ContentFiles.visit($0, slug: entry.slug) }
+        }) {
+            if let file { content.visits.append(file) }
+            content.diagnostics += diagnostics
+        }
+        let documentFiles = markdownFiles(in: "\(root)/documents", &content.diagnostics)
+        for (file, diagnostics) in parallelMap(documentFiles, { entry in
+            readThen(entry.path) { ContentFiles.document($0, slug: entry.slug) }
+        }) {
+            if let file { content.documents.append(file) }
+            content.diagnostics += diagnostics
+        }
+        content.assets = assetFiles(in: root, &content.diagnostics)
+        return content
+    }
+
+    private static func readThen<T>(_ path: String, _ body: (SourceFile) -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {
+        switch SourceFile.read(path) {
+        case .success(let file): body(file)
+        case .failure(let diagnostic): (nil, [diagnostic])
+        }
+    }
+
+    /// A YAML file that may be absent (no speakers, no themes yet).
+    private static func optionalFile(_ path: String, _ diagnostics: inout [Diagnostic]) -> SourceFile? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        switch SourceFile.read(path) {
+        case .success(let file): return file
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// The `.md` files of a folder, sorted, each named by a valid slug.
+    private static func markdownFiles(in folder: String, _ diagnostics: inout [Diagnostic])
+        -> [(path: String, slug: String)] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var files: [(path: String, slug: String)] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = "\(folder)/\(name)"
+            guard name.hasSuffix(".md"), !isDirectory(path) else {
+                diagnostics.append(Diagnostic(path: path, line: 1,
+                    message: "only Markdown files ending in .md belong here; rename it or move it to assets/"))
+                continue
+            }
+            let slug = String(name.dropLast(3))
+            guard Slug.isValid(slug) else {
+                let suggestion = Slug.suggestion(for: slug)
+                diagnostics.append(Diagnostic(path: path, line: 1,
+                    message: "bad slug '\(slug)': file names use lowercase letters, digits and single hyphens; "
+                        + "rename it to '\(suggestion.isEmpty ? "my-page" : suggestion).md'"))
+                continue
+            }
+            files.append((path, slug))
+        }
+        return files
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Every file below `assets/`; a symbolic link may only point inside the content folder.
+    private static func assetFiles(in root: String, _ diagnostics: inout [Diagnostic]) -> [AssetFile] {
+        let assets = "\(root)/assets"
+        guard isDirectory(assets), let walker = FileManager.default.enumerator(atPath: assets) else { return [] }
+        let contentRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        var files: [AssetFile] = []
+        while let relative = walker.nextObject() as? String {
+            let path = "\(assets)/\(relative)"
+            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+            switch type {
+            case .typeDirectory?:
+                continue
+            case .typeSymbolicLink?:
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard target.hasPrefix(contentRoot) else {
+                    diagnostics.append(Diagnostic(path: path, line: 1,
+                        message: "symbolic link points outside the content folder (to \(target)); copy the file into assets/ instead"))
+                    continue
+                }
+                guard !isDirectory(target) else {
+                    diagnostics.append(Diagnostic(path: path, line: 1,
+                        message: "symbolic link to a folder; link the files themselves or copy the folder"))
+                    continue
+                }
+                files.append(AssetFile(relativePath: relative, sourcePath: target))
+            default:
+                files.append(AssetFile(relativePath: relative, sourcePath: path))
+            }
+        }
+        return files.sorted { $0.relativePath < $1.relativePath }
+    }
+}

@@ -1,0 +1,206 @@
+import CCmark
+import Glibc
+import PortalModel
+
+/// A block quote recognised as a quote, before its speaker is resolved.
+struct FoundQuote: Sendable {
+    /// The quote's blocks rendered by cmark, without the attribution.
+    let html: String
+    let text: String
+    /// The speaker as the attribution writes it.
+    let speaker: String
+    let role: String?
+    /// Body-relative position of the attribution line (1-based).
+    let line: Int
+    let column: Int
+}
+
+/// A problem cmark's tree reveals, at a body-relative position.
+struct MarkdownProblem: Sendable, Equatable {
+    let line: Int
+    let column: Int
+    let message: String
+}
+
+/// A Markdown body rendered by cmark, with its quotes lifted out.
+struct RenderedMarkdown: Sendable {
+    let segments: [BodySegment]
+    let quotes: [FoundQuote]
+    /// Plain text of the first top-level paragraph, for the default summary.
+    let firstParagraph: String?
+    let problems: [MarkdownProblem]
+}
+
+/// cmark with smart punctuation, in safe mode: raw HTML and `javascript:` links never pass through.
+enum Markdown {
+    private static let parseOptions = CMARK_OPT_SMART | CMARK_OPT_SOURCEPOS
+    private static let renderOptions = CMARK_OPT_DEFAULT
+    private static let quoteMarker = "<!--sitegen:quote "
+
+    /// Renders Markdown to HTML, with no quote handling (visit summaries).
+    static func html(_ markdown: String) -> String {
+        withTree(markdown) { root in render(root) }
+    }
+
+    /// Renders a document body, replacing each quote by a `.quote(n)` segment.
+    static func document(_ markdown: String) -> RenderedMarkdown {
+        withTree(markdown) { root in
+            let source = SourceLines(markdown)
+            var candidates: [(blockQuote: OpaquePointer, attribution: OpaquePointer)] = []
+            var quoteNodes = Set<OpaquePointer>()
+            var firstParagraph: OpaquePointer?
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_PARAGRAPH where firstParagraph == nil && cmark_node_parent(node) == root:
+                    firstParagraph = node
+                case CMARK_NODE_BLOCK_QUOTE:
+                    guard !hasAncestor(node, in: quoteNodes),
+                          let last = cmark_node_last_child(node),
+                          cmark_node_get_type(last) == CMARK_NODE_PARAGRAPH,
+                          source.startsWithAttributionDash(line: Int(cmark_node_get_start_line(last)),
+                                                           column: Int(cmark_node_get_start_column(last)))
+                    else { continue }
+                    candidates.append((node, last))
+                    quoteNodes.insert(node)
+                default:
+                    continue
+                }
+            }
+
+            var quotes: [FoundQuote] = []
+            var problems: [MarkdownProblem] = []
+            for (blockQuote, attribution) in candidates {
+                let line = Int(cmark_node_get_start_line(attribution))
+                let column = Int(cmark_node_get_start_column(attribution))
+                let (speaker, role) = parseAttribution(plainText(attribution))
+                var html = ""
+                var words: [String] = []
+                var child = cmark_node_first_child(blockQuote)
+                while let node = child, node != attribution {
+                    html += render(node)
+                    words.append(plainText(node))
+                    child = cmark_node_next(node)
+                }
+                if html.isEmpty {
+                    problems.append(MarkdownProblem(line: line, column: column,
+                        message: "quote has no words before its attribution; put the quoted text above the '—' line"))
+                } else if speaker.isEmpty {
+                    problems.append(MarkdownProblem(line: line, column: column,
+                        message: "quote attribution names no speaker; write '— Name, role' with a name from speakers.yml"))
+                }
+                let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+                cmark_node_set_on_enter(marker, "\(quoteMarker)\(quotes.count)-->")
+                cmark_node_insert_before(blockQuote, marker)
+                cmark_node_unlink(blockQuote)
+                cmark_node_free(blockQuote)
+                quotes.append(FoundQuote(html: html, text: words.filter { !$0.isEmpty }.joined(separator: " "),
+                                         speaker: speaker, role: role, line: line, column: column))
+            }
+            return RenderedMarkdown(segments: segments(render(root)), quotes: quotes,
+                                    firstParagraph: firstParagraph.map(plainText), problems: problems)
+        }
+    }
+
+    private static func withTree<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
+        var markdown = markdown
+        let root = markdown.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, parseOptions)!
+            }
+        }
+        defer { cmark_node_free(root) }
+        return body(root)
+    }
+
+    private static func render(_ node: OpaquePointer) -> String {
+        guard let buffer = cmark_render_html(node, renderOptions) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    private static func hasAncestor(_ node: OpaquePointer, in set: Set<OpaquePointer>) -> Bool {
+        var parent = cmark_node_parent(node)
+        while let current = parent {
+            if set.contains(current) { return true }
+            parent = cmark_node_parent(current)
+        }
+        return false
+    }
+
+    /// The text of a node's inlines, breaks as spaces, blocks separated by a space.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            switch (event, cmark_node_get_type(current)) {
+            case (CMARK_EVENT_ENTER, CMARK_NODE_TEXT), (CMARK_EVENT_ENTER, CMARK_NODE_CODE):
+                if let literal = cmark_node_get_literal(current) { text += String(cString: literal) }
+            case (CMARK_EVENT_ENTER, CMARK_NODE_SOFTBREAK), (CMARK_EVENT_ENTER, CMARK_NODE_LINEBREAK),
+                 (CMARK_EVENT_EXIT, CMARK_NODE_PARAGRAPH), (CMARK_EVENT_EXIT, CMARK_NODE_HEADING):
+                if !text.isEmpty && text.last != " " { text += " " }
+            default:
+                break
+            }
+        }
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
+    /// "— Jill Colbert, Chief Executive" → ("Jill Colbert", "Chief Executive").
+    /// Smart punctuation has already turned "--" into an en dash.
+    static func parseAttribution(_ line: String) -> (speaker: String, role: String?) {
+        let body = line.drop { $0 == "—" || $0 == "–" || $0 == "-" || $0.isWhitespace }
+        let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
+        let speaker = parts.first.map(trimmed) ?? ""
+        let role = parts.count > 1 ? trimmed(parts[1]) : ""
+        return (speaker, role.isEmpty ? nil : role)
+    }
+
+    private static func trimmed(_ text: Substring) -> String {
+        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+
+    /// Splits cmark's HTML at the quote markers it was given.
+    private static func segments(_ html: String) -> [BodySegment] {
+        var segments: [BodySegment] = []
+        var rest = html[...]
+        while let range = rest.range(of: quoteMarker) {
+            let before = rest[..<range.lowerBound]
+            if !before.isEmpty { segments.append(.html(String(before))) }
+            let afterMarker = rest[range.upperBound...]
+            guard let close = afterMarker.range(of: "-->"), let index = Int(afterMarker[..<close.lowerBound]) else { break }
+            segments.append(.quote(index))
+            rest = afterMarker[close.upperBound...]
+            if rest.first == "\n" { rest = rest.dropFirst() }
+        }
+        if !rest.isEmpty { segments.append(.html(String(rest))) }
+        return segments
+    }
+}
+
+/// Byte offsets of a body's lines, to read the source at a cmark position.
+private struct SourceLines {
+    let bytes: [UInt8]
+    let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        self.starts = starts
+    }
+
+    /// True when the source at (line, column) starts with an em dash or two hyphens.
+    func startsWithAttributionDash(line: Int, column: Int) -> Bool {
+        guard line >= 1, line <= starts.count else { return false }
+        let offset = starts[line - 1] + column - 1
+        guard offset >= 0, offset < bytes.count else { return false }
+        let rest = bytes[offset...]
+        return rest.starts(with: [0xE2, 0x80, 0x94]) || rest.starts(with: [0x2D, 0x2D])
+    }
+}

@@ -1,0 +1,54 @@
+import PortalModel
+
+/// `documents/` and `documents/<slug>/`.
+enum DocumentPages {
+    static func index(_ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .documents)
+        let main: HTML = """
+        <h1>Documents</h1>
+        <p class="lead">\(Components.counted(portal.documents.count, "press release, letter and article", plural: "press releases, letters and articles")), newest first.</p>
+        <ul class="cards">\(portal.documents.reversed().html { Components.documentItem($0, context) })</ul>
+        """
+        return Layout.page(context, title: "Documents", description: "Press releases, Ofsted letters and articles, newest first.",
+                           section: .documents, main: main)
+    }
+
+    static func page(_ document: Document, _ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .document(document.slug))
+        let visit = document.visitSlug.flatMap(portal.visit)
+        var facts: [HTML] = [
+            "<dt>Published</dt><dd>\(Components.date(document.date))</dd>",
+            "<dt>Kind</dt><dd>\(document.kind.title)</dd>",
+        ]
+        if let publisher = document.publisher { facts.append("<dt>Publisher</dt><dd>\(publisher)</dd>") }
+        if let visit {
+            facts.append("<dt>Visit</dt><dd><a href=\"\(context.href(.visit(visit.slug)))\">\(visit.title)</a></dd>")
+        }
+        if !document.themeSlugs.isEmpty {
+            facts.append("<dt>Themes</dt><dd>\(Components.themeLinks(document.themeSlugs, context))</dd>")
+        }
+        if let source = document.sourceURL {
+            facts.append("<dt>Source</dt><dd><a href=\"\(source)\">The original document</a></dd>")
+        }
+        let body = document.body.html { segment -> HTML in
+            switch segment {
+            case .html(let html): HTML(trusted: html)
+            case .quote(let index): Components.quoteCard(document.quotes[index], context)
+            }
+        }
+        let main: HTML = """
+        <article>
+        <h1>\(document.title)</h1>
+        \(document.draft ? "<p class=\"draft\"><strong>Draft:</strong> not published yet.</p>" : .empty)
+        <dl class="facts">\(facts)</dl>
+        <div class="prose">
+        \(body)
+        </div>
+        </article>
+        """
+        return Layout.page(context, title: document.title, description: Components.excerpt(document.summary, limit: 300),
+                           crumbs: [Crumb(title: "Documents", route: .documents)], section: .documents,
+                           card: ShareCard(title: document.title, description: Components.excerpt(document.summary, limit: 300), type: "article"),
+                           main: main)
+    }
+}

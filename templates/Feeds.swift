@@ -1,0 +1,61 @@
+import PortalModel
+
+/// The machine-readable files: Atom feed, sitemap and robots.txt.
+enum Feeds {
+    /// The newest documents, at most this many, go into the feed.
+    static let feedLength = 50
+
+    /// An Atom feed of documents; `updated` is the newest document's date, so output is deterministic.
+    static func atom(_ portal: Portal) -> String {
+        let site = portal.site
+        let documents = portal.documents.suffix(feedLength).reversed()
+        let updated = portal.documents.last.map { timestamp($0.date) } ?? "1970-01-01T00:00:00Z"
+        let entries = documents.html { document -> HTML in
+            let url = site.baseURL + Route.document(document.slug).folder
+            return """
+            <entry>
+            <title>\(document.title)</title>
+            <link rel="alternate" type="text/html" href="\(url)"/>
+            <id>\(url)</id>
+            <published>\(timestamp(document.date))</published>
+            <updated>\(timestamp(document.date))</updated>
+            <author><name>\(document.publisher ?? site.publisher ?? site.title)</name></author>
+            <summary>\(document.summary)</summary>
+            </entry>
+
+            """
+        }
+        let feed: HTML = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.language)">
+        <title>\(site.title)</title>
+        \(site.description.map { "<subtitle>\($0)</subtitle>\n" as HTML })\
+        <link rel="self" type="application/atom+xml" href="\(site.baseURL)feed.xml"/>
+        <link rel="alternate" type="text/html" href="\(site.baseURL)"/>
+        <id>\(site.baseURL)</id>
+        <updated>\(updated)</updated>
+        <author><name>\(site.publisher ?? site.title)</name></author>
+        \(entries)</feed>
+
+        """
+        return feed.string
+    }
+
+    /// Every page's absolute address.
+    static func sitemap(_ portal: Portal, routes: [Route]) -> String {
+        let urls = routes.html { route -> HTML in "<url><loc>\(portal.site.baseURL + route.folder)</loc></url>\n" }
+        let map: HTML = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        \(urls)</urlset>
+
+        """
+        return map.string
+    }
+
+    static func robots(_ portal: Portal) -> String {
+        "User-agent: *\nAllow: /\nSitemap: \(portal.site.baseURL)sitemap.xml\n"
+    }
+
+    private static func timestamp(_ day: Day) -> String { "\(day.description)T00:00:00Z" }
+}

@@ -1,0 +1,91 @@
+import PortalModel
+
+/// One crumb of a page's breadcrumb trail.
+struct Crumb {
+    let title: String
+    let route: Route
+}
+
+/// Extra `<meta>` for share cards on pages worth sharing.
+struct ShareCard {
+    let title: String
+    let description: String
+    let type: String
+}
+
+/// The shared frame of every page: head, skip link, header, breadcrumbs, main, footer.
+enum Layout {
+    static let sections: [(title: String, route: Route)] = [
+        ("Timeline", .timeline), ("Visits", .visits), ("Documents", .documents),
+        ("Themes", .themes), ("Speakers", .speakers), ("Quotes", .quotes),
+    ]
+
+    static func page(
+        _ context: PageContext, title: String, description: String?, crumbs: [Crumb] = [],
+        section: Route? = nil, card: ShareCard? = nil, main: HTML
+    ) -> String {
+        let site = context.site
+        let fullTitle = context.route == .home ? site.title : "\(title) – \(site.title)"
+        let summary = description ?? site.description
+        let navigation = sections.html { item -> HTML in
+            let current: HTML = item.route == section ? " aria-current=\"page\"" : ""
+            return "<li><a href=\"\(context.href(item.route))\"\(current)>\(item.title)</a></li>"
+        }
+        let page: HTML = """
+        <!DOCTYPE html>
+        <html lang="\(site.language)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(fullTitle)</title>
+        \(summary.map { "<meta name=\"description\" content=\"\($0)\">\n" as HTML })\
+        <link rel="canonical" href="\(context.canonicalURL)">
+        <link rel="stylesheet" href="\(context.file("style.css"))">
+        <link rel="alternate" type="application/atom+xml" title="\(site.title)" href="\(context.file("feed.xml"))">
+        \(card.map { shareMeta($0, context) })\
+        </head>
+        <body>
+        <a class="skip-link" href="#main">Skip to main content</a>
+        <header class="site-header"><div class="wrap">\
+        <a class="site-title" href="\(context.href(.home))">\(site.title)</a>
+        <nav class="site-nav" aria-label="Main"><ul>\(navigation)</ul></nav></div></header>
+        \(breadcrumbs(crumbs, current: title, context))\
+        <main id="main" class="wrap" tabindex="-1">
+        \(main)
+        </main>
+        <footer class="site-footer"><div class="wrap">\
+        <p>\(site.publisher ?? site.title) · <a href="\(context.file("feed.xml"))">Atom feed of new documents</a> · \
+        <a href="\(context.href(.timeline))">Full timeline</a></p></div></footer>
+        </body>
+        </html>
+
+        """
+        return page.string
+    }
+
+    private static func breadcrumbs(_ crumbs: [Crumb], current: String, _ context: PageContext) -> HTML {
+        guard context.route != .home else { return .empty }
+        let trail = ([Crumb(title: "Home", route: .home)] + crumbs).html { crumb in
+            "<li><a href=\"\(context.href(crumb.route))\">\(crumb.title)</a></li>"
+        }
+        return """
+        <nav class="breadcrumbs wrap" aria-label="Breadcrumb"><ol>\(trail)<li><span aria-current="page">\(current)</span></li></ol></nav>
+
+        """
+    }
+
+    private static func shareMeta(_ card: ShareCard, _ context: PageContext) -> HTML {
+        """
+        <meta property="og:type" content="\(card.type)">
+        <meta property="og:site_name" content="\(context.site.title)">
+        <meta property="og:title" content="\(card.title)">
+        <meta property="og:description" content="\(card.description)">
+        <meta property="og:url" content="\(context.canonicalURL)">
+        <meta property="og:locale" content="\(String(context.site.language.map { $0 == "-" ? "_" : $0 }))">
+        <meta name="twitter:card" content="summary">
+        <meta name="twitter:title" content="\(card.title)">
+        <meta name="twitter:description" content="\(card.description)">
+
+        """
+    }
+}

@@ -1,0 +1,49 @@
+import PortalModel
+
+/// `quotes/` and `quotes/<id>/`: every quote, and each on its own page to link and share.
+enum QuotePages {
+    static func index(_ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .quotes)
+        let main: HTML = """
+        <h1>Quotes</h1>
+        <p class="lead">\(Components.counted(portal.quotes.count, "quote")) from the documents, newest first.</p>
+        <ul class="cards">\(portal.quotes.reversed().html { Components.quoteItem($0, context) })</ul>
+        """
+        return Layout.page(context, title: "Quotes", description: "Every quote in the portal's documents, newest first.",
+                           section: .quotes, main: main)
+    }
+
+    static func page(_ quote: Quote, _ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .quote(quote.id))
+        let speaker = portal.speaker(quote.speakerSlug)
+        let name = speaker?.name ?? quote.speakerSlug
+        let document = portal.document(quote.documentSlug)
+        let visit = quote.visitSlug.flatMap(portal.visit)
+        var facts: [HTML] = [
+            "<dt>Said by</dt><dd><a href=\"\(context.href(.speaker(quote.speakerSlug)))\">\(name)</a>\(quote.role.map { ", \($0)" as HTML })</dd>",
+            "<dt>Date</dt><dd>\(Components.date(quote.date))</dd>",
+        ]
+        if let document {
+            facts.append("<dt>Source</dt><dd><a href=\"\(context.href(.document(document.slug)))#quote-\(quote.number)\">\(document.title)</a></dd>")
+        }
+        if let visit {
+            facts.append("<dt>Visit</dt><dd><a href=\"\(context.href(.visit(visit.slug)))\">\(visit.title)</a></dd>")
+        }
+        if !quote.themeSlugs.isEmpty {
+            facts.append("<dt>Themes</dt><dd>\(Components.themeLinks(quote.themeSlugs, context))</dd>")
+        }
+        let title = "\(name): “\(Components.excerpt(quote.text, limit: 70))”"
+        let main: HTML = """
+        <article class="quote-page">
+        <h1>Quote from \(name)</h1>
+        <figure class="quote quote-large"><blockquote>\(HTML(trusted: quote.html))</blockquote>
+        <figcaption>\(Components.attribution(quote, context))</figcaption></figure>
+        <dl class="facts">\(facts)</dl>
+        </article>
+        """
+        let description = Components.excerpt(quote.text, limit: 300)
+        return Layout.page(context, title: title, description: description,
+                           crumbs: [Crumb(title: "Quotes", route: .quotes)], section: .quotes,
+                           card: ShareCard(title: title, description: description, type: "article"), main: main)
+    }
+}

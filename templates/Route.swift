@@ -1,0 +1,45 @@
+import PortalModel
+
+/// A page's place in the published site. Paths are folders ending in "/", holding `index.html`.
+public enum Route: Hashable, Sendable {
+    case home
+    case timeline
+    case visits, visit(String)
+    case documents, document(String)
+    case themes, theme(String)
+    case speakers, speaker(String)
+    case quotes, quote(String)
+    case notFound
+
+    /// The folder below the site root: "" for home, "visits/x/" for a visit.
+    public var folder: String {
+        switch self {
+        case .home, .notFound: ""
+        case .timeline: "timeline/"
+        case .visits: "visits/"
+        case .visit(let slug): "visits/\(slug)/"
+        case .documents: "documents/"
+        case .document(let slug): "documents/\(slug)/"
+        case .themes: "themes/"
+        case .theme(let slug): "themes/\(slug)/"
+        case .speakers: "speakers/"
+        case .speaker(let slug): "speakers/\(slug)/"
+        case .quotes: "quotes/"
+        case .quote(let id): "quotes/\(id)/"
+        }
+    }
+
+    /// The file this route is written to, below the site root.
+    public var file: String { self == .notFound ? "404.html" : folder + "index.html" }
+
+    /// The relative prefix from this page back to the site root: "", "../" or "../../".
+    public var root: String {
+        String(repeating: "../", count: folder.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
+    }
+
+    /// A relative link from this page to `target`'s file, so the site works from any folder.
+    public func link(to target: Route) -> String { root + target.file }
+
+    /// A relative link from this page to a root-level file such as `style.css`.
+    public func link(toFile file: String) -> String { root + file }
+}

@@ -1,0 +1,45 @@
+import PortalModel
+
+/// The templates' entry point: every route of a portal, and the HTML or text of each.
+public enum SitePages {
+    /// Every HTML page of the portal, in a stable order (404 not included).
+    public static func routes(of portal: Portal) -> [Route] {
+        var routes: [Route] = [.home, .timeline, .visits, .documents, .themes, .speakers, .quotes]
+        routes += portal.visits.map { .visit($0.slug) }
+        routes += portal.documents.map { .document($0.slug) }
+        routes += portal.themes.map { .theme($0.slug) }
+        routes += portal.speakers.map { .speaker($0.slug) }
+        routes += portal.quotes.map { .quote($0.id) }
+        return routes
+    }
+
+    /// The complete HTML of one page.
+    public static func render(_ route: Route, in portal: Portal) -> String {
+        switch route {
+        case .home: HomePage.render(portal)
+        case .timeline: TimelinePage.render(portal)
+        case .visits: VisitPages.index(portal)
+        case .visit(let slug): portal.visit(slug).map { VisitPages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .documents: DocumentPages.index(portal)
+        case .document(let slug): portal.document(slug).map { DocumentPages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .themes: ThemePages.index(portal)
+        case .theme(let slug): portal.theme(slug).map { ThemePages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .speakers: SpeakerPages.index(portal)
+        case .speaker(let slug): portal.speaker(slug).map { SpeakerPages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .quotes: QuotePages.index(portal)
+        case .quote(let id): portal.quote(id).map { QuotePages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .notFound: NotFoundPage.render(portal)
+        }
+    }
+
+    /// The other files at the site root, by name: feed, sitemap, robots, 404 page and stylesheet.
+    public static func rootFiles(of portal: Portal, routes: [Route]) -> [(name: String, contents: String)] {
+        [
+            ("404.html", NotFoundPage.render(portal)),
+            ("feed.xml", Feeds.atom(portal)),
+            ("sitemap.xml", Feeds.sitemap(portal, routes: routes)),
+            ("robots.txt", Feeds.robots(portal)),
+            ("style.css", Stylesheet.css),
+        ]
+    }
+}

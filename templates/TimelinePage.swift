@@ -1,0 +1,67 @@
+import PortalModel
+
+/// Every visit and document, oldest first, grouped by year.
+enum TimelinePage {
+    private enum Event {
+        case visit(Visit)
+        case document(Document)
+
+        var day: Day {
+            switch self {
+            case .visit(let visit): visit.start
+            case .document(let document): document.date
+            }
+        }
+
+        /// Visits before documents on the same day, then by slug: a stable order.
+        var sortKey: (Day, Int, String) {
+            switch self {
+            case .visit(let visit): (visit.start, 0, visit.slug)
+            case .document(let document): (document.date, 1, document.slug)
+            }
+        }
+    }
+
+    static func render(_ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .timeline)
+        let events = (portal.visits.map(Event.visit) + portal.documents.map(Event.document))
+            .sorted { $0.sortKey < $1.sortKey }
+        var years: [(year: Int, events: [Event])] = []
+        for event in events {
+            if years.last?.year == event.day.year {
+                years[years.count - 1].events.append(event)
+            } else {
+                years.append((event.day.year, [event]))
+            }
+        }
+        let main: HTML = """
+        <h1>Timeline</h1>
+        <p class="lead">\(Components.counted(portal.visits.count, "Ofsted visit")) and \
+        \(Components.counted(portal.documents.count, "document")), oldest first.</p>
+        \(years.html { group in
+            """
+            <section aria-labelledby="year-\(group.year)"><h2 id="year-\(group.year)">\(String(group.year))</h2>
+            <ol class="timeline">\(group.events.html { item($0, context) })</ol></section>
+            """
+        })
+        """
+        return Layout.page(context, title: "Timeline", description: "Every Ofsted visit and document, oldest first.",
+                           section: .timeline, main: main)
+    }
+
+    private static func item(_ event: Event, _ context: PageContext) -> HTML {
+        switch event {
+        case .visit(let visit):
+            return """
+            <li class="event event-visit"><p class="meta">\(Components.dateRange(visit.start, visit.end)) · \(visit.kind.title)</p>\
+            <h3 class="card-title"><a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a></h3>\
+            \(visit.judgement.map { "<p>\(Components.badge($0))</p>" as HTML })</li>
+            """
+        case .document(let document):
+            return """
+            <li class="event event-document"><p class="meta">\(Components.date(document.date)) · \(document.kind.title)</p>\
+            <h3 class="card-title"><a href="\(context.href(.document(document.slug)))">\(document.title)</a></h3></li>
+            """
+        }
+    }
+}

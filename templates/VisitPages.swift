@@ -1,0 +1,59 @@
+import PortalModel
+
+/// `visits/` and `visits/<slug>/`.
+enum VisitPages {
+    static func index(_ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .visits)
+        let main: HTML = """
+        <h1>Visits</h1>
+        <p class="lead">\(Components.counted(portal.visits.count, "Ofsted inspection or visit", plural: "Ofsted inspections and visits")), oldest first.</p>
+        <ul class="cards">\(portal.visits.html { Components.visitItem($0, context) })</ul>
+        """
+        return Layout.page(context, title: "Visits", description: "Every Ofsted inspection and visit, oldest first.",
+                           section: .visits, main: main)
+    }
+
+    static func page(_ visit: Visit, _ portal: Portal) -> String {
+        let context = PageContext(portal: portal, route: .visit(visit.slug))
+        let documents = portal.documents(ofVisit: visit.slug)
+        let quotes = portal.quotes(ofVisit: visit.slug)
+        var facts: [HTML] = [
+            "<dt>Kind</dt><dd>\(visit.kind.title)</dd>",
+            "<dt>\(visit.end == visit.start ? "Date" : "Dates")</dt><dd>\(Components.dateRange(visit.start, visit.end))</dd>",
+        ]
+        if let published = visit.published { facts.append("<dt>Published</dt><dd>\(Components.date(published))</dd>") }
+        if let judgement = visit.judgement { facts.append("<dt>Overall judgement</dt><dd>\(Components.badge(judgement))</dd>") }
+        if !visit.inspectors.isEmpty {
+            facts.append("<dt>Inspectors</dt><dd>\(visit.inspectors.joined(separator: ", "))</dd>")
+        }
+        if let report = visit.reportURL {
+            facts.append("<dt>Report</dt><dd><a href=\"\(report)\">Read Ofsted’s report</a></dd>")
+        }
+        let areas: HTML = visit.judgements.isEmpty ? .empty : """
+            <section aria-labelledby="areas"><h2 id="areas">Graded areas</h2>
+            <table><thead><tr><th scope="col">Area</th><th scope="col">Grade</th></tr></thead>
+            <tbody>\(visit.judgements.html { "<tr><td>\($0.area)</td><td>\(Components.badge($0.grade))</td></tr>" })</tbody></table>
+            </section>
+            """
+        let main: HTML = """
+        <article>
+        <h1>\(visit.title)</h1>
+        <dl class="facts">\(facts)</dl>
+        <section aria-labelledby="summary"><h2 id="summary">Summary</h2>
+        <div class="prose">\(HTML(trusted: visit.summaryHTML))</div></section>
+        \(areas)
+        <section aria-labelledby="documents"><h2 id="documents">Documents about this visit</h2>
+        \(documents.isEmpty ? "<p>No documents yet.</p>" : "<ul class=\"cards\">\(documents.html { Components.documentItem($0, context) })</ul>" as HTML)
+        </section>
+        \(quotes.isEmpty ? .empty : """
+            <section aria-labelledby="quotes"><h2 id="quotes">Quotes about this visit</h2>
+            <ul class="cards">\(quotes.html { Components.quoteItem($0, context) })</ul></section>
+            """ as HTML)
+        </article>
+        """
+        return Layout.page(context, title: visit.title,
+                           description: "\(visit.kind.title), \(visit.start.longText)"
+                               + (visit.judgement.map { ": judged \($0.title.lowercased())" } ?? "."),
+                           crumbs: [Crumb(title: "Visits", route: .visits)], section: .visits, main: main)
+    }
+}
