@@ -39,8 +39,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenTests",
-            dependencies: ["SitegenCore", "PortalModel", "Templates"],
-            exclude: ["Fixtures"]
+            dependencies: ["SitegenCore", "PortalModel", "Templates"]
         ),
     ],
     swiftLanguageModes: [.v6]

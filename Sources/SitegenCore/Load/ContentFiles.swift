@@ -33,6 +33,14 @@ struct DocumentFile: Sendable {
     let bodyFirstLine: Int
 }
 
+/// The entries of speakers.yml or themes.yml.
+struct EntryList<Value: Sendable>: Sendable {
+    var entries: [Entry<Value>] = []
+    /// Every slug the file declares, including entries with other errors.
+    var declared: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+}
+
 /// A file under `content/assets/` to copy verbatim.
 struct AssetFile: Sendable {
     /// Path below `assets/`, with "/" separators.
@@ -60,7 +68,7 @@ enum ContentFiles {
                      publisher: publisher), [])
     }
 
-    static func speakers(_ file: SourceFile) -> ([Entry<Speaker>], [Diagnostic]) {
+    static func speakers(_ file: SourceFile) -> EntryList<Speaker> {
         entries(file, allowed: ["slug", "name", "role", "organisation", "aliases"], what: "speaker") { fields, slug in
             let name = fields.string("name", required: true)
             let role = fields.string("role")
@@ -70,7 +78,7 @@ enum ContentFiles {
         }
     }
 
-    static func themes(_ file: SourceFile) -> ([Entry<Theme>], [Diagnostic]) {
+    static func themes(_ file: SourceFile) -> EntryList<Theme> {
         entries(file, allowed: ["slug", "title", "description"], what: "theme") { fields, slug in
             let title = fields.string("title", required: true)
             let description = fields.string("description")
@@ -81,19 +89,18 @@ enum ContentFiles {
     /// A YAML list of entries, each with a unique, valid `slug`.
     private static func entries<Value>(
         _ file: SourceFile, allowed: [String], what: String, make: (inout Fields, String) -> Value?
-    ) -> ([Entry<Value>], [Diagnostic]) {
+    ) -> EntryList<Value> {
+        var list = EntryList<Value>()
         let root: Node?
         switch YAMLText.parse(file.text, path: file.path, lineOffset: 0) {
         case .success(let parsed): root = parsed
-        case .failure(let diagnostic): return ([], [diagnostic])
+        case .failure(let diagnostic): return EntryList(diagnostics: [diagnostic])
         }
-        guard let root else { return ([], []) }
+        guard let root else { return list }
         guard case let .sequence(items) = root else {
-            return ([], [Diagnostic(path: file.path, line: root.mark?.line ?? 1,
-                                    message: "expected a list of \(what)s, each starting with '- slug: ...'")])
+            return EntryList(diagnostics: [Diagnostic(path: file.path, line: root.mark?.line ?? 1,
+                message: "expected a list of \(what)s, each starting with '- slug: ...'")])
         }
-        var result: [Entry<Value>] = []
-        var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
         for item in items {
             let line = item.mark?.line ?? 1
@@ -101,24 +108,25 @@ enum ContentFiles {
             var slug: String?
             if let field = fields.text("slug", required: true) {
                 if !Slug.isValid(field.value) {
-                    diagnostics.append(Diagnostic(path: file.path, line: field.line, column: field.column,
+                    list.diagnostics.append(Diagnostic(path: file.path, line: field.line, column: field.column,
                         message: "bad slug '\(field.value)': use lowercase letters, digits and single hyphens, "
                             + "for example '\(Slug.suggestion(for: field.value))'"))
                 } else if let first = seen[field.value] {
-                    diagnostics.append(Diagnostic(path: file.path, line: field.line, column: field.column,
+                    list.diagnostics.append(Diagnostic(path: file.path, line: field.line, column: field.column,
                         message: "duplicate slug '\(field.value)': already used on line \(first); give each \(what) its own"))
                 } else {
                     seen[field.value] = field.line
+                    list.declared.insert(field.value)
                     slug = field.value
                 }
             }
             let value = make(&fields, slug ?? "")
-            diagnostics += fields.diagnostics
+            list.diagnostics += fields.diagnostics
             if slug != nil, let value, fields.diagnostics.isEmpty {
-                result.append(Entry(value: value, path: file.path, line: line))
+                list.entries.append(Entry(value: value, path: file.path, line: line))
             }
         }
-        return (result, diagnostics)
+        return list
     }
 
     static func visit(_ file: SourceFile, slug: String) -> (VisitFile?, [Diagnostic]) {

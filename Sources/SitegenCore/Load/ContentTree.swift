@@ -9,6 +9,10 @@ struct LoadedContent: Sendable {
     var visits: [VisitFile] = []
     var documents: [DocumentFile] = []
     var assets: [AssetFile] = []
+    /// Every visit file's slug, loaded or not, so a broken visit is reported once, not by each document.
+    var declaredVisits: Set<String> = []
+    /// Every theme slug in themes.yml, including entries with other errors.
+    var declaredThemes: Set<String> = []
     var diagnostics: [Diagnostic] = []
 }
 
@@ -34,17 +38,19 @@ enum ContentTree {
                 message: "site.yml is missing; create it with at least 'title:' and 'base_url:'"))
         }
         if let file = optionalFile("\(root)/speakers.yml", &content.diagnostics) {
-            let (speakers, diagnostics) = ContentFiles.speakers(file)
-            content.speakers = speakers
-            content.diagnostics += diagnostics
+            let speakers = ContentFiles.speakers(file)
+            content.speakers = speakers.entries
+            content.diagnostics += speakers.diagnostics
         }
         if let file = optionalFile("\(root)/themes.yml", &content.diagnostics) {
-            let (themes, diagnostics) = ContentFiles.themes(file)
-            content.themes = themes
-            content.diagnostics += diagnostics
+            let themes = ContentFiles.themes(file)
+            content.themes = themes.entries
+            content.declaredThemes = themes.declared
+            content.diagnostics += themes.diagnostics
         }
 
         let visitFiles = markdownFiles(in: "\(root)/visits", &content.diagnostics)
+        content.declaredVisits = Set(visitFiles.map(\.slug))
         for (file, diagnostics) in parallelMap(visitFiles, { entry in
             readThen(entry.path) { ContentFiles.visit($0, slug: entry.slug) }
         }) {

@@ -6,8 +6,8 @@ enum PortalBuilder {
     static func build(_ content: LoadedContent, includeDrafts: Bool) -> Result<Portal, ContentErrors> {
         var diagnostics = content.diagnostics
         let speakers = SpeakerDirectory(content.speakers, diagnostics: &diagnostics)
-        let themeSlugs = Set(content.themes.map(\.value.slug))
-        let visitSlugs = Set(content.visits.map(\.visit.slug))
+        let themeSlugs = content.declaredThemes
+        let visitSlugs = content.declaredVisits
 
         var documents: [Document] = []
         for file in content.documents {

@@ -1,0 +1,81 @@
+import Foundation
+import PortalModel
+import Testing
+@testable import SitegenCore
+
+/// Builds the real `content/` and checks that the source documents are all there, in their places.
+@Suite struct PortalContentTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    private func buildRealPortal() throws -> (portal: Portal, output: String) {
+        let portal = try SiteBuilder.load(content: "\(Self.repository)/content", includeDrafts: false).get()
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-real-\(UUID().uuidString)").path
+        try SiteBuilder.build(BuildOptions(content: "\(Self.repository)/content", output: output))
+        return (portal, output)
+    }
+
+    @Test func theRealContentBuildsWithEverySpeakerThemeAndVisitInPlace() throws {
+        let (portal, output) = try buildRealPortal()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        func page(_ route: String) throws -> String {
+            try String(contentsOfFile: "\(output)/\(route)index.html", encoding: .utf8)
+        }
+
+        #expect(portal.documents.count == 5)
+        #expect(portal.visits.count == 7)
+        #expect((8...12).contains(portal.themes.count))
+        for speaker in portal.speakers {
+            #expect(!portal.quotes(ofSpeaker: speaker.slug).isEmpty, "\(speaker.name) has no quote")
+        }
+        for theme in portal.themes {
+            #expect(!portal.documents(ofTheme: theme.slug).isEmpty, "theme \(theme.slug) has no document")
+        }
+        for visit in portal.visits {
+            #expect(try page("visits/\(visit.slug)/").contains("<h1>\(HTMLText.escape(visit.title))</h1>"))
+        }
+        for document in portal.documents {
+            let documentPage = try page("documents/\(document.slug)/")
+            for quote in document.quotes {
+                let speakerPage = try page("speakers/\(quote.speakerSlug)/")
+                #expect(speakerPage.contains("../../quotes/\(quote.id)/index.html"), "\(quote.id) missing from its speaker's page")
+                #expect(documentPage.contains("../../quotes/\(quote.id)/index.html"))
+            }
+        }
+    }
+
+    @Test func theJourneyRunsFromInadequateToOutstanding() throws {
+        let portal = try SiteBuilder.load(content: "\(Self.repository)/content", includeDrafts: false).get()
+        let judged = portal.judgedVisits.map { ($0.start.year, $0.judgement!) }
+        #expect(judged.first! == (2015, .inadequate))
+        #expect(judged.contains { $0 == (2021, .outstanding) })
+        #expect(judged.last! == (2025, .outstanding))
+        let latest = try #require(portal.judgedVisits.last)
+        #expect(latest.judgements.contains(GradedArea(area: "Experiences and progress of care leavers", grade: .good)))
+    }
+
+    @Test func theSourceDocumentsKeepTheirQuotesAndSpeakers() throws {
+        let portal = try SiteBuilder.load(content: "\(Self.repository)/content", includeDrafts: false).get()
+        func speakers(_ slug: String) -> Set<String> {
+            Set(portal.document(slug)?.quotes.map(\.speakerSlug) ?? [])
+        }
+        #expect(speakers("2021-05-11-ofsted-finds-progress-evident")
+            == ["ofsted-inspectors", "jill-colbert", "paul-moffatt", "louise-farthing"])
+        #expect(speakers("2017-11-16-continues-to-make-sustained-progress")
+            == ["ofsted-inspectors", "fiona-millns", "deborah-jenkins", "harry-trueman", "louise-farthing"])
+        #expect(speakers("2025-03-12-childrens-services-continue-to-be-outstanding")
+            == ["ofsted-inspectors", "simon-marshall", "michael-butler"])
+        let colbert = portal.quotes(ofSpeaker: "jill-colbert")
+        #expect(colbert.count == 1)
+        #expect(colbert.first?.text.hasPrefix("We welcome the findings of Ofsted’s most recent focused visit") == true)
+    }
+}
+
+/// Escaping as the templates do it, to find titles in pages.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+}

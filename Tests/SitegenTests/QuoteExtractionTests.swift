@@ -1,0 +1,82 @@
+import PortalModel
+import Testing
+@testable import SitegenCore
+
+@Suite struct QuoteExtractionTests {
+    @Test func anEmDashAttributionWithARoleMakesAQuote() throws {
+        let result = Markdown.document("Intro.\n\n> We welcome the findings.\n>\n> — Jill Colbert, Chief Executive at TfC\n")
+        let quote = try #require(result.quotes.first)
+        #expect(result.quotes.count == 1)
+        #expect(quote.speaker == "Jill Colbert")
+        #expect(quote.role == "Chief Executive at TfC")
+        #expect(quote.html == "<p>We welcome the findings.</p>\n")
+        #expect(quote.text == "We welcome the findings.")
+        #expect(quote.line == 5)
+        #expect(result.segments == [.html("<p>Intro.</p>\n"), .quote(0)])
+    }
+
+    @Test func twoHyphensWithoutARoleMakeAQuote() throws {
+        let result = Markdown.document("> Words here.\n>\n> -- Ofsted\n")
+        let quote = try #require(result.quotes.first)
+        #expect(quote.speaker == "Ofsted")
+        #expect(quote.role == nil)
+    }
+
+    @Test func aBlockQuoteWithoutAttributionIsOrdinary() {
+        let result = Markdown.document("> Just a block quote.\n>\n> Second paragraph.\n")
+        #expect(result.quotes.isEmpty)
+        #expect(result.segments == [.html("<blockquote>\n<p>Just a block quote.</p>\n<p>Second paragraph.</p>\n</blockquote>\n")])
+    }
+
+    @Test func aDashInsideTheLastParagraphIsNotAnAttribution() {
+        let result = Markdown.document("> Words — more words.\n")
+        #expect(result.quotes.isEmpty)
+    }
+
+    @Test func anAttributionThatIsNotTheLastParagraphIsNotAQuote() {
+        let result = Markdown.document("> — Jill Colbert\n>\n> Words after.\n")
+        #expect(result.quotes.isEmpty)
+    }
+
+    @Test func aNestedListStaysInsideTheQuote() throws {
+        let result = Markdown.document("> Inspectors found:\n>\n> - timely discussions\n> - robust planning\n>\n> — Ofsted\n")
+        let quote = try #require(result.quotes.first)
+        #expect(quote.html == "<p>Inspectors found:</p>\n<ul>\n<li>timely discussions</li>\n<li>robust planning</li>\n</ul>\n")
+        #expect(quote.text == "Inspectors found: timely discussions robust planning")
+    }
+
+    @Test func quotesAreNumberedInReadingOrderIncludingInsideLists() {
+        let body = "> First.\n>\n> — A\n\n- item\n\n  > Second.\n  >\n  > — B, Role\n\n> Third.\n>\n> — C\n"
+        let result = Markdown.document(body)
+        #expect(result.quotes.map(\.speaker) == ["A", "B", "C"])
+        #expect(result.segments.filter { if case .quote = $0 { true } else { false } } == [.quote(0), .quote(1), .quote(2)])
+    }
+
+    @Test func aQuoteInsideAQuoteBelongsToTheOuterOne() {
+        let result = Markdown.document("> Outer.\n>\n> > Inner.\n> >\n> > — B\n>\n> — A\n")
+        #expect(result.quotes.map(\.speaker) == ["A"])
+        #expect(result.quotes.first?.html.contains("<blockquote>") == true)
+    }
+
+    @Test func smartPunctuationIsApplied() {
+        let html = Markdown.html("\"Quoted\" -- it's here...")
+        #expect(html == "<p>“Quoted” – it’s here…</p>\n")
+    }
+
+    @Test func rawHTMLAndJavascriptLinksNeverPassThrough() {
+        let html = Markdown.html("<script>alert(1)</script>\n\nA [link](javascript:alert(1)) and <b>bold</b>.")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func theFirstTopLevelParagraphIsTheDefaultSummary() {
+        let result = Markdown.document("# Heading\n\n> Quoted.\n\nThe *first* paragraph\nwraps.\n\nSecond.")
+        #expect(result.firstParagraph == "The first paragraph wraps.")
+    }
+
+    @Test func attributionParsingTrimsAndSplitsAtTheFirstComma() {
+        #expect(Markdown.parseAttribution("—  Cllr Butler ,  Cabinet Member, Children ") == ("Cllr Butler", "Cabinet Member, Children"))
+        #expect(Markdown.parseAttribution("– Ofsted") == ("Ofsted", nil))
+    }
+}
