@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import PortalModel
 import SitegenCore
 
 @main
 struct Sitegen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Publishes the children's services progress portal from content/ into public/.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -15,9 +16,6 @@ struct Sitegen: ParsableCommand {
 struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "The content folder to read.")
     var content = "content"
-
-    @Flag(name: .long, help: "Include documents marked 'draft: true'.")
-    var drafts = false
 }
 
 struct Build: ParsableCommand {
@@ -29,19 +27,39 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The folder to publish into; replaced whole, only by a successful build.")
     var output = "public"
 
+    @Flag(name: .long, help: "Include documents marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print how long each stage took.")
+    var verbose = false
+
     func run() throws {
-        let start = Date()
+        let terminal = Terminal()
+        let progress = quiet ? nil : Progress(terminal: terminal)
         do {
-            let summary = try SiteBuilder.build(
-                BuildOptions(content: source.content, output: output, includeDrafts: source.drafts))
-            let seconds = Date().timeIntervalSince(start)
-            print("Published \(summary.documents) documents, \(summary.visits) visits, \(summary.quotes) quotes, "
-                + "\(summary.themes) themes, \(summary.speakers) speakers: \(summary.files) files in "
-                + String(format: "%.2f s", seconds) + " → \(summary.output)/")
+            let summary = try SiteBuilder.build(BuildOptions(
+                content: source.content, output: output, includeDrafts: drafts, onStage: progress?.stage))
+            progress?.finish()
+            guard !quiet else { return }
+            print(terminal.bold("Published") + " \(summary.documents) documents, \(summary.visits) visits, "
+                + "\(summary.quotes) quotes, \(summary.themes) themes, \(summary.speakers) speakers: "
+                + "\(summary.pages) pages in " + String(format: "%.2f s", summary.seconds) + " → \(summary.output)/")
+            if verbose {
+                for stage in summary.stages {
+                    print("  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                        + String(format: "%7.3f s", stage.seconds))
+                }
+                print("  \(summary.files) files written")
+            }
         } catch let errors as ContentErrors {
-            throw report(errors)
+            progress?.finish()
+            throw report(errors.diagnostics, terminal: terminal)
         } catch let error as PublishError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            progress?.finish()
+            terminal.error("\(terminal.red("error:")) \(error)")
             throw ExitCode(2)
         }
     }
@@ -49,25 +67,106 @@ struct Build: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate the content without writing anything.")
+        abstract: "Validate the content, then build it into a temporary folder and check every internal link and #fragment.",
+        discussion: "Drafts are checked too. Nothing is published, and no network is needed.")
 
     @OptionGroup var source: ContentOptions
 
     func run() throws {
-        switch SiteBuilder.load(content: source.content, includeDrafts: true) {
-        case .success(let portal):
-            print("No problems: \(portal.documents.count) documents, \(portal.visits.count) visits, "
-                + "\(portal.quotes.count) quotes.")
-        case .failure(let errors):
-            throw report(errors)
+        let terminal = Terminal()
+        let problems = SiteBuilder.check(content: source.content)
+        guard problems.isEmpty else { throw report(problems, terminal: terminal, closing: "fix them and check again") }
+        print("No problems found in \(source.content)/: content valid, every link and fragment resolves.")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new document or visit with complete front matter.",
+        subcommands: [NewDocument.self, NewVisit.self])
+}
+
+struct NewDocument: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "document",
+        abstract: "Write content/documents/<date>-<title>.md, a draft press release with an example quote.")
+
+    @Argument(help: "The document's title.")
+    var title: String
+
+    @Option(help: "Its date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    @Option(help: "The slug of the visit it is about.")
+    var visit: String?
+
+    @Option(name: .customLong("theme"), help: "A theme slug; repeat for several.")
+    var themes: [String] = []
+
+    @OptionGroup var source: ContentOptions
+
+    func run() throws {
+        let day = try parseDay(date)
+        do {
+            let path = try NewContent.document(title: title, date: day, visit: visit, themes: themes,
+                                               content: source.content)
+            print(path)
+        } catch let error as NewContentError {
+            throw fail(error)
         }
     }
 }
 
+struct NewVisit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "visit", abstract: "Write content/visits/<yyyy-mm>-<title>.md for an Ofsted visit.")
+
+    @Argument(help: "The visit's title.")
+    var title: String
+
+    @Option(help: "inspection, monitoring-visit, focused-visit or other.")
+    var kind = "inspection"
+
+    @Option(help: "Its first day, YYYY-MM-DD (default: today).")
+    var start: String?
+
+    @OptionGroup var source: ContentOptions
+
+    func run() throws {
+        guard let visitKind = VisitKind(rawValue: kind) else {
+            throw ValidationError("unknown kind '\(kind)' (one of: \(VisitKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        do {
+            print(try NewContent.visit(title: title, kind: visitKind, start: try parseDay(start), content: source.content))
+        } catch let error as NewContentError {
+            throw fail(error)
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` option, or today's date.
+func parseDay(_ text: String?) throws -> Day {
+    guard let text else {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+    guard let day = Day(text) else { throw ValidationError("'\(text)' is not a real date; write YYYY-MM-DD") }
+    return day
+}
+
+func fail(_ error: NewContentError) -> ExitCode {
+    let terminal = Terminal()
+    for line in error.description.split(separator: "\n") { terminal.error("\(terminal.red("error:")) \(line)") }
+    return ExitCode(1)
+}
+
 /// Prints every diagnostic to standard error and returns the content-error exit code.
-func report(_ errors: ContentErrors) -> ExitCode {
-    let count = errors.diagnostics.count
-    let text = errors.description + "\n\(count) \(count == 1 ? "error" : "errors"); nothing was published.\n"
-    FileHandle.standardError.write(Data(text.utf8))
+func report(_ diagnostics: [Diagnostic], terminal: Terminal, closing: String = "nothing was published") -> ExitCode {
+    for diagnostic in diagnostics {
+        terminal.error("\(terminal.bold("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column):")) "
+            + "\(terminal.red("error:")) \(diagnostic.message)")
+    }
+    let count = diagnostics.count
+    terminal.error("\(count) \(count == 1 ? "error" : "errors"); \(closing).")
     return ExitCode(1)
 }

@@ -149,7 +149,7 @@ class Resolver:
         try:
             parts = urllib.parse.urlsplit(url)
         except ValueError as e:
-            return "error", "unparsable URL %r (%s)" % (url, e)
+            return "error", "unparsable URL (%s)" % e
         scheme = parts.scheme.lower()
         fragment = urllib.parse.unquote(parts.fragment) if "#" in url else None
 
@@ -174,8 +174,8 @@ class Resolver:
             if path + "/" == self.base_path:
                 path = self.base_path
             if not path.startswith(self.base_path):
-                return "error", ("root-relative link %r is outside the base path %s; "
-                                 "it would not resolve into this site" % (url, self.base_path))
+                return "error", ("root-relative link outside the base path %s; "
+                                 "it would not resolve into this site" % self.base_path)
             rel = path[len(self.base_path):]
         else:
             if parts.path == "":
@@ -183,7 +183,7 @@ class Resolver:
             joined = posixpath.join(page_dir, parts.path) if page_dir else parts.path
             norm = posixpath.normpath(joined)
             if norm == ".." or norm.startswith("../"):
-                return "error", "link %r climbs out of the site folder" % url
+                return "error", "climbs out of the site folder"
             rel = "" if norm == "." else norm
             if parts.path.endswith("/") or parts.path in (".", "..") or parts.path.endswith(("/.", "/..")):
                 rel = rel + "/" if rel else ""
@@ -193,7 +193,7 @@ class Resolver:
         if rel:
             norm = posixpath.normpath(rel)
             if norm == ".." or norm.startswith("../"):
-                return "error", "link %r climbs out of the site folder" % url
+                return "error", "climbs out of the site folder"
             rel = "" if norm == "." else norm
         return "ok", (rel, is_dir, fragment)
 
@@ -252,7 +252,7 @@ def main(argv=None):
                 continue
             n_checked += 1
             if kind == "error":
-                findings.append("%s: error: <%s %s>: %s" % (where, tag, attr, res))
+                findings.append("%s: error: <%s %s=\"%s\">: %s" % (where, tag, attr, url, res))
                 continue
             target, is_dir, fragment = res
             if target is None:

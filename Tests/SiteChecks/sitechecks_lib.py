@@ -174,7 +174,7 @@ def start_chromium(width=1280, height=900, timeout=30):
                 "--disable-features=Translate,OptimizationHints,MediaRouter",
                 "--mute-audio", "--force-device-scale-factor=1", "--lang=en-GB",
                 # No page may reach the network: only loopback resolves.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                 "--proxy-server=direct://", "--proxy-bypass-list=*"):
         opts.add_argument(arg)
     opts.page_load_strategy = "normal"

@@ -3,8 +3,9 @@ import Templates
 
 /// Renders every page of a portal with the Swift templates and writes it into a staging folder.
 enum PageWriter {
-    /// Writes all pages, root files and assets; returns the number of files written.
-    static func write(_ portal: Portal, assets: [AssetFile], into staging: StagingFolder) throws -> Int {
+    /// Writes all pages, root files and assets; returns how many HTML pages and files in all it wrote.
+    static func write(_ portal: Portal, assets: [AssetFile], into staging: StagingFolder) throws
+        -> (pages: Int, files: Int) {
         let routes = SitePages.routes(of: portal)
         for section in ["timeline", "visits", "documents", "themes", "speakers", "quotes"] {
             try staging.makeFolder(section)
@@ -24,6 +25,7 @@ enum PageWriter {
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
         for file in rootFiles { try staging.write(file.name, file.contents) }
         for asset in assets { try staging.copy(asset.sourcePath, to: "assets/\(asset.relativePath)") }
-        return routes.count + rootFiles.count + assets.count
+        let pages = routes.count + rootFiles.filter { $0.name.hasSuffix(".html") }.count
+        return (pages, routes.count + rootFiles.count + assets.count)
     }
 }
