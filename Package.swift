@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library cmark, from Debian's libcmark-dev.
@@ -30,16 +31,22 @@ let package = Package(
             name: "SitegenCore",
             dependencies: ["CCmark", "CSystem", "PortalModel", "Templates", "Yams"]
         ),
+        // `sitegen serve`: a loopback preview server that rebuilds and reloads on change.
+        .target(
+            name: "SitegenServe",
+            dependencies: ["SitegenCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "sitegen",
             dependencies: [
                 "SitegenCore",
+                "SitegenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SitegenTests",
-            dependencies: ["SitegenCore", "PortalModel", "Templates"]
+            dependencies: ["SitegenCore", "SitegenServe", "PortalModel", "Templates"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -29,6 +29,7 @@ from pathlib import Path
 
 DEFAULT_SEEDS = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
 
+MIN_WORDS, MAX_WORDS = 400, 1500
 FIRST_DAY = datetime.date(2015, 1, 1)
 LAST_DAY = datetime.date(2025, 12, 31)
 
@@ -71,7 +72,7 @@ def seed_sentences(folder: Path) -> list[str]:
                     continue
                 if MARKDOWN_SPECIAL.search(sentence) or BLOCK_START.match(sentence):
                     continue
-                if sentence[-1] not in ".!?…" + QUOTE_CHARS:
+                if not re.search(r"[.!?…][”\"’']*$", sentence):
                     continue  # headings and captions, not sentences
                 sentences[sentence] = None
     if len(sentences) < 50:
@@ -212,6 +213,9 @@ INTROS = ["{name} said:", "{name}, speaking after the visit, said:", "{name} add
           "In a statement, {name} said:", "Responding to the findings, {name} said:"]
 LIST_INTROS = ["Inspectors also noted:", "Reporting on their findings, inspectors noted that:",
                "Among the strengths found:", "The letter highlights:", "Areas identified include:"]
+# Words a title should not end on.
+TITLE_STOP = ("a an and the of to in for with by on at from that this these which who whose is are was were "
+              "be been being have has had their its our your her his as or but not into than so all local").split()
 LINK_SECTIONS = ["news", "reports", "letters", "inspections", "services", "about"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
@@ -305,8 +309,7 @@ class Corpus:
     def title(self) -> str:
         words = unquoted(self.rng.choice(self.sentences)).rstrip(".!?…").split()
         cut = words[: self.rng.randint(6, 11)]
-        while cut and (cut[-1].lower() in {"a", "an", "and", "the", "of", "to", "in", "for", "with", "by", "on", "at"}
-                       or not re.search(r"[A-Za-z0-9]$", cut[-1])):
+        while cut and (cut[-1].lower() in TITLE_STOP or not re.search(r"[A-Za-z0-9]$", cut[-1])):
             cut.pop()
         return " ".join(cut or words[:6]).rstrip(",;:")
 
@@ -463,16 +466,20 @@ class Corpus:
             lines.append(f"summary: {y(' '.join(unquoted(s) for s in self.run(rng.randint(1, 2))))}")
         lines.append("---")
 
-        target = rng.randint(400, 1500)
-        quote_count = rng.randint(1, 4)
-        quote_at = sorted(rng.uniform(0.05, 0.95) * target for _ in range(quote_count))
+        # Body: 400 to 1,500 words (counted as whitespace-separated tokens, markup included),
+        # with 1 to 4 quotes spread through it.
+        target = rng.randint(MIN_WORDS, MAX_WORDS)
+        quotes = [self.quote(rng.choice(speakers)) for _ in range(rng.randint(1, 4))]
+        quote_words = sum(len(q.split()) for q in quotes)
+        quote_at = sorted(rng.uniform(0.05, 0.95) * target for _ in quotes)
         blocks = [self.paragraph(2, 4)]
         words = len(blocks[0].split())
         since_heading = 1
-        while words < target:
-            if quote_at and words >= quote_at[0]:
+        while words + quote_words < target:
+            if quotes and words + quote_words >= quote_at[0] - len(quotes[0].split()):
                 quote_at.pop(0)
-                block = self.quote(rng.choice(speakers))
+                block = quotes.pop(0)
+                quote_words -= len(block.split())
             elif since_heading >= rng.randint(3, 6):
                 heading = rng.choice(HEADINGS) if rng.random() < 0.5 else self.title()
                 block = f"## {heading}"
@@ -481,10 +488,16 @@ class Corpus:
                 block = self.bullet_list()
             else:
                 block = self.paragraph()
+            if words + quote_words + len(block.split()) > MAX_WORDS:
+                if words + quote_words >= MIN_WORDS:
+                    break
+                block = self.paragraph(1, 1)  # a short paragraph to reach the minimum
             since_heading += 1
             blocks.append(block)
             words += len(block.split())
-        blocks += [self.quote(rng.choice(speakers)) for _ in quote_at]
+        if blocks[-1].startswith("## "):
+            blocks.pop()
+        blocks += quotes
         return slug, "\n".join(lines) + "\n" + "\n\n".join(blocks) + "\n"
 
 

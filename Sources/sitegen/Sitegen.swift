@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import PortalModel
 import SitegenCore
+import SitegenServe
 
 @main
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Publishes the children's services progress portal from content/ into public/.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -77,6 +78,41 @@ struct Check: ParsableCommand {
         let problems = SiteBuilder.check(content: source.content)
         guard problems.isEmpty else { throw report(problems, terminal: terminal, closing: "fix them and check again") }
         print("No problems found in \(source.content)/: content valid, every link and fragment resolves.")
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on 127.0.0.1, rebuilding and reloading the browser when content changes.",
+        discussion: "Drafts are shown. Errors appear in the terminal and over the page; the last good site stays up.")
+
+    @OptionGroup var source: ContentOptions
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port: UInt16 = 8080
+
+    func run() async throws {
+        let terminal = Terminal()
+        let server = PreviewServer(content: source.content, port: port) { line in print(line) }
+        let actualPort = try await server.start()
+        print(terminal.bold("Serving") + " \(source.content)/ at http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
+        await waitForInterrupt()
+        await server.stop()
+        print("Stopped.")
+    }
+
+    /// Suspends until Ctrl-C or SIGTERM.
+    private func waitForInterrupt() async {
+        let (interrupts, continuation) = AsyncStream<Void>.makeStream()
+        let sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+        for await _ in interrupts { break }
+        for source in sources { source.cancel() }
     }
 }
 

@@ -1,0 +1,132 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import SitegenCore
+
+/// `sitegen serve`: builds the content into a private folder, serves it on 127.0.0.1,
+/// rebuilds when a content file changes and tells open pages to reload.
+///
+/// A build with errors keeps the last good site on screen, with the errors laid over it;
+/// the reload script and that overlay exist only here, never in published files.
+public actor PreviewServer {
+    private let content: String
+    private let requestedPort: UInt16
+    private let log: @Sendable (String) -> Void
+    private let folder: URL
+    private let state = PreviewState()
+    private var server: HTTPServer?
+    private var tasks: [Task<Void, Never>] = []
+
+    /// - Parameters:
+    ///   - port: the port to listen on; 0 picks a free one.
+    ///   - log: told what happens, one line at a time (builds, errors).
+    public init(content: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        self.content = content
+        self.requestedPort = port
+        self.log = log
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
+    }
+
+    /// Builds once, starts listening and watching; returns the port.
+    public func start() async throws -> UInt16 {
+        let site = folder.appendingPathComponent("site").path
+        await rebuild(into: site)
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: requestedPort),
+                                logger: .disabled, handler: PreviewHandler(site: site, state: state))
+        self.server = server
+        tasks.append(Task { try? await server.run() })
+        try await server.waitUntilListening(timeout: 10)
+        guard case let .ip4(_, port)? = await server.listeningAddress else {
+            throw CocoaError(.featureUnsupported)
+        }
+        let watcher = ContentWatcher(folder: content)
+        tasks.append(Task { [weak self] in
+            var stamp = watcher.stamp()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                let now = watcher.stamp()
+                if now != stamp {
+                    stamp = now
+                    await self?.rebuild(into: site)
+                }
+            }
+        })
+        return port
+    }
+
+    /// Stops listening and watching, closes reload connections and removes the private folder.
+    public func stop() async {
+        for task in tasks { task.cancel() }
+        tasks = []
+        await state.closeAll()
+        await server?.stop(timeout: 1)
+        server = nil
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func rebuild(into site: String) async {
+        let content = self.content
+        let outcome: Result<BuildSummary, Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result {
+                    try SiteBuilder.build(BuildOptions(content: content, output: site, includeDrafts: true))
+                })
+            }
+        }
+        switch outcome {
+        case .success(let summary):
+            log("Rebuilt \(summary.pages) pages in " + String(format: "%.2f s", summary.seconds))
+            await state.finished(problems: [])
+        case .failure(let errors as ContentErrors):
+            for diagnostic in errors.diagnostics { log(diagnostic.description) }
+            log("\(errors.diagnostics.count) error(s): still showing the last good site")
+            await state.finished(problems: errors.diagnostics)
+        case .failure(let error):
+            log("error: \(error)")
+            await state.finished(problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
+        }
+    }
+}
+
+/// What the open pages need to know: the latest problems, and who to tell about a rebuild.
+actor PreviewState {
+    private(set) var problems: [Diagnostic] = []
+    private var listeners: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+
+    func finished(problems: [Diagnostic]) {
+        self.problems = problems
+        for listener in listeners.values { listener.yield(.text("reload")) }
+    }
+
+    func listen() -> AsyncStream<WSMessage> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<WSMessage>.makeStream()
+        continuation.onTermination = { [weak self] _ in Task { await self?.forget(id) } }
+        listeners[id] = continuation
+        return stream
+    }
+
+    func closeAll() {
+        for listener in listeners.values { listener.finish() }
+        listeners = [:]
+    }
+
+    private func forget(_ id: UUID) { listeners[id] = nil }
+}
+
+/// Notices changes below a folder by the names, sizes and modification times of its files.
+struct ContentWatcher: Sendable {
+    let folder: String
+
+    func stamp() -> [String: [Double]] {
+        var stamp: [String: [Double]] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let path = walker?.nextObject() as? String {
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: "\(folder)/\(path)") else { continue }
+            let size = (attributes[.size] as? NSNumber)?.doubleValue ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            stamp[path] = [size, modified]
+        }
+        return stamp
+    }
+}
