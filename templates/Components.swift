@@ -74,7 +74,7 @@ enum Components {
 
     static func themeLinks(_ slugs: [String], _ context: PageContext) -> HTML {
         let links = slugs.compactMap(context.portal.theme).map { theme -> HTML in
-            "<li><a href=\"\(context.href(.theme(theme.slug)))\">\(theme.title)</a></li>"
+            "<li><a href=\"\(context.href(.theme(theme.slug)))\" data-pagefind-filter=\"theme\">\(theme.title)</a></li>"
         }
         return links.isEmpty ? .empty : "<ul class=\"tags\">\(links)</ul>"
     }

@@ -18,11 +18,11 @@ enum DocumentPages {
         let visit = document.visitSlug.flatMap(portal.visit)
         var facts: [HTML] = [
             "<dt>Published</dt><dd>\(Components.date(document.date))</dd>",
-            "<dt>Kind</dt><dd>\(document.kind.title)</dd>",
+            "<dt>Kind</dt><dd data-pagefind-filter=\"kind\">\(document.kind.title)</dd>",
         ]
         if let publisher = document.publisher { facts.append("<dt>Publisher</dt><dd>\(publisher)</dd>") }
         if let visit {
-            facts.append("<dt>Visit</dt><dd><a href=\"\(context.href(.visit(visit.slug)))\">\(visit.title)</a></dd>")
+            facts.append("<dt>Visit</dt><dd><a href=\"\(context.href(.visit(visit.slug)))\" data-pagefind-filter=\"visit\">\(visit.title)</a></dd>")
         }
         if !document.themeSlugs.isEmpty {
             facts.append("<dt>Themes</dt><dd>\(Components.themeLinks(document.themeSlugs, context))</dd>")
@@ -37,7 +37,7 @@ enum DocumentPages {
             }
         }
         let main: HTML = """
-        <article>
+        <article data-pagefind-body>
         <h1>\(document.title)</h1>
         \(document.draft ? "<p class=\"draft\"><strong>Draft:</strong> not published yet.</p>" : .empty)
         <dl class="facts">\(facts)</dl>

@@ -17,7 +17,7 @@ struct ShareCard {
 enum Layout {
     static let sections: [(title: String, route: Route)] = [
         ("Timeline", .timeline), ("Visits", .visits), ("Documents", .documents),
-        ("Themes", .themes), ("Speakers", .speakers), ("Quotes", .quotes),
+        ("Themes", .themes), ("Speakers", .speakers), ("Quotes", .quotes), ("Search", .search),
     ]
 
     static func page(

@@ -20,21 +20,21 @@ enum QuotePages {
         let document = portal.document(quote.documentSlug)
         let visit = quote.visitSlug.flatMap(portal.visit)
         var facts: [HTML] = [
-            "<dt>Said by</dt><dd><a href=\"\(context.href(.speaker(quote.speakerSlug)))\">\(name)</a>\(quote.role.map { ", \($0)" as HTML })</dd>",
+            "<dt>Said by</dt><dd><a href=\"\(context.href(.speaker(quote.speakerSlug)))\" data-pagefind-filter=\"speaker\">\(name)</a>\(quote.role.map { ", \($0)" as HTML })</dd>",
             "<dt>Date</dt><dd>\(Components.date(quote.date))</dd>",
         ]
         if let document {
             facts.append("<dt>Source</dt><dd><a href=\"\(context.href(.document(document.slug)))#quote-\(quote.number)\">\(document.title)</a></dd>")
         }
         if let visit {
-            facts.append("<dt>Visit</dt><dd><a href=\"\(context.href(.visit(visit.slug)))\">\(visit.title)</a></dd>")
+            facts.append("<dt>Visit</dt><dd><a href=\"\(context.href(.visit(visit.slug)))\" data-pagefind-filter=\"visit\">\(visit.title)</a></dd>")
         }
         if !quote.themeSlugs.isEmpty {
             facts.append("<dt>Themes</dt><dd>\(Components.themeLinks(quote.themeSlugs, context))</dd>")
         }
         let title = "\(name): “\(Components.excerpt(quote.text, limit: 70))”"
         let main: HTML = """
-        <article class="quote-page">
+        <article class="quote-page" data-pagefind-body>
         <h1>Quote from \(name)</h1>
         <figure class="quote quote-large"><blockquote>\(HTML(trusted: quote.html))</blockquote>
         <figcaption>\(Components.attribution(quote, context))</figcaption></figure>

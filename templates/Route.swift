@@ -9,6 +9,7 @@ public enum Route: Hashable, Sendable {
     case themes, theme(String)
     case speakers, speaker(String)
     case quotes, quote(String)
+    case search
     case notFound
 
     /// The folder below the site root: "" for home, "visits/x/" for a visit.
@@ -26,6 +27,7 @@ public enum Route: Hashable, Sendable {
         case .speaker(let slug): "speakers/\(slug)/"
         case .quotes: "quotes/"
         case .quote(let id): "quotes/\(id)/"
+        case .search: "search/"
         }
     }
 

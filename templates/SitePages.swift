@@ -4,7 +4,7 @@ import PortalModel
 public enum SitePages {
     /// Every HTML page of the portal, in a stable order (404 not included).
     public static func routes(of portal: Portal) -> [Route] {
-        var routes: [Route] = [.home, .timeline, .visits, .documents, .themes, .speakers, .quotes]
+        var routes: [Route] = [.home, .timeline, .visits, .documents, .themes, .speakers, .quotes, .search]
         routes += portal.visits.map { .visit($0.slug) }
         routes += portal.documents.map { .document($0.slug) }
         routes += portal.themes.map { .theme($0.slug) }
@@ -28,6 +28,7 @@ public enum SitePages {
         case .speaker(let slug): portal.speaker(slug).map { SpeakerPages.page($0, portal) } ?? NotFoundPage.render(portal)
         case .quotes: QuotePages.index(portal)
         case .quote(let id): portal.quote(id).map { QuotePages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .search: SearchPage.render(portal)
         case .notFound: NotFoundPage.render(portal)
         }
     }

@@ -6,14 +6,17 @@ public struct BuildOptions: Sendable {
     public var content: String
     public var output: String
     public var includeDrafts: Bool
+    /// Run Pagefind over the new site before publishing it, for the search page.
+    public var searchIndex: Bool
     /// Told the name of each stage as it starts, for progress output.
     public var onStage: (@Sendable (String) -> Void)?
 
     public init(content: String = "content", output: String = "public", includeDrafts: Bool = false,
-                onStage: (@Sendable (String) -> Void)? = nil) {
+                searchIndex: Bool = false, onStage: (@Sendable (String) -> Void)? = nil) {
         self.content = content
         self.output = output
         self.includeDrafts = includeDrafts
+        self.searchIndex = searchIndex
         self.onStage = onStage
     }
 }
@@ -60,6 +63,10 @@ public enum SiteBuilder {
         let staging = try StagingFolder.create(for: options.output)
         do {
             let written = try PageWriter.write(portal, assets: loaded.assets, into: staging)
+            if options.searchIndex {
+                clock.start("search index")
+                try SearchIndex.build(in: staging)
+            }
             clock.start("publish")
             try staging.publish()
             return BuildSummary(documents: portal.documents.count, visits: portal.visits.count,

@@ -31,6 +31,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include documents marked 'draft: true'.")
     var drafts = false
 
+    @Flag(name: .long, help: "Index the site with Pagefind (pip install 'pagefind[bin]') for the search page.")
+    var search = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -42,7 +45,8 @@ struct Build: ParsableCommand {
         let progress = quiet ? nil : Progress(terminal: terminal)
         do {
             let summary = try SiteBuilder.build(BuildOptions(
-                content: source.content, output: output, includeDrafts: drafts, onStage: progress?.stage))
+                content: source.content, output: output, includeDrafts: drafts, searchIndex: search,
+                onStage: progress?.stage))
             progress?.finish()
             guard !quiet else { return }
             print(terminal.bold("Published") + " \(summary.documents) documents, \(summary.visits) visits, "

@@ -11,7 +11,7 @@ import Testing
         #expect(summary.documents == 2 && summary.visits == 2 && summary.quotes == 3)
         let pages = [
             "index.html", "timeline/index.html", "visits/index.html", "documents/index.html", "themes/index.html",
-            "speakers/index.html", "quotes/index.html",
+            "speakers/index.html", "quotes/index.html", "search/index.html",
             "visits/2015-07-inspection/index.html", "visits/2021-03-focused-visit/index.html",
             "documents/2017-11-16-sustained/index.html", "documents/2021-05-11-progress/index.html",
             "themes/children-in-care/index.html", "themes/early-help/index.html",
@@ -58,8 +58,8 @@ import Testing
         #expect(page.contains("href=\"../../quotes/2021-05-11-progress-1/index.html\""))
         #expect(page.contains("<blockquote>\n<p>This is not a quote: it has no attribution.</p>\n</blockquote>"))
         #expect(page.contains("<li>robust safety planning</li>"))
-        #expect(page.contains("<a href=\"../../visits/2021-03-focused-visit/index.html\">Focused visit</a>"))
-        #expect(page.contains("<a href=\"../../themes/early-help/index.html\">Early help</a>"))
+        #expect(page.contains("<a href=\"../../visits/2021-03-focused-visit/index.html\" data-pagefind-filter=\"visit\">Focused visit</a>"))
+        #expect(page.contains("<a href=\"../../themes/early-help/index.html\" data-pagefind-filter=\"theme\">Early help</a>"))
         #expect(!page.contains("-- Ofsted"))
     }
 
@@ -71,7 +71,7 @@ import Testing
         #expect(page.contains("<h1>Quote from Ofsted inspectors</h1>"))
         #expect(page.contains("<dt>Date</dt><dd><time datetime=\"2021-05-11\">11 May 2021</time></dd>"))
         #expect(page.contains("href=\"../../documents/2021-05-11-progress/index.html#quote-2\""))
-        #expect(page.contains("<a href=\"../../visits/2021-03-focused-visit/index.html\">Focused visit</a>"))
+        #expect(page.contains("<a href=\"../../visits/2021-03-focused-visit/index.html\" data-pagefind-filter=\"visit\">Focused visit</a>"))
         #expect(page.contains("<meta property=\"og:title\" content=\"Ofsted inspectors: “Inspectors found: timely strategy discussions robust safety planning”\">"))
         #expect(page.contains("<meta property=\"og:url\" content=\"https://example.org/portal/quotes/2021-05-11-progress-2/\">"))
         #expect(page.contains("<meta name=\"twitter:card\" content=\"summary\">"))
@@ -82,7 +82,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = try site.page("quotes/2017-11-16-sustained-1/index.html")
-        #expect(page.contains("<a href=\"../../speakers/jill-colbert/index.html\">Jill Colbert</a>, Chief Executive, Together for Children</dd>"))
+        #expect(page.contains("<a href=\"../../speakers/jill-colbert/index.html\" data-pagefind-filter=\"speaker\">Jill Colbert</a>, Chief Executive, Together for Children</dd>"))
     }
 
     @Test func pagesGroupDocumentsAndQuotesByVisitThemeAndSpeaker() throws {
@@ -168,7 +168,7 @@ import Testing
         #expect(XMLCheck.isWellFormed(feed))
         let sitemap = try site.page("sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.org/portal/quotes/2017-11-16-sustained-1/</loc>"))
-        #expect(sitemap.components(separatedBy: "<url>").count == 19)
+        #expect(sitemap.components(separatedBy: "<url>").count == 20)
         #expect(XMLCheck.isWellFormed(sitemap))
         #expect(try site.page("robots.txt").contains("Sitemap: https://example.org/portal/sitemap.xml"))
     }
