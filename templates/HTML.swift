@@ -46,24 +46,32 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     }
 
     /// Escapes `& < > " '` so text is safe in element content and in quoted attribute values.
+    /// Runs of safe text are copied whole; only the five special bytes are replaced.
     public static func escape(_ text: String, into output: inout String) {
-        let needsWork = text.utf8.contains { byte in
-            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-        }
-        guard needsWork else {
-            output += text
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
+        let bytes = text.utf8
+        var runStart = bytes.startIndex
+        var index = runStart
+        while index != bytes.endIndex {
+            let entity: String
+            switch bytes[index] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default:
+                bytes.formIndex(after: &index)
+                continue
             }
+            output += text[runStart..<index]
+            output += entity
+            bytes.formIndex(after: &index)
+            runStart = index
+        }
+        if runStart == bytes.startIndex {
+            output += text
+        } else {
+            output += text[runStart..<bytes.endIndex]
         }
     }
 

@@ -165,22 +165,42 @@ enum Markdown {
         String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
-    /// Splits cmark's HTML at the quote markers it was given.
+    /// Splits cmark's HTML at the quote markers it was given, searching bytes, not characters.
     private static func segments(_ html: String) -> [BodySegment] {
+        let bytes = html.utf8
+        let marker = Array(quoteMarker.utf8)
         var segments: [BodySegment] = []
-        var rest = html[...]
-        while let range = rest.range(of: quoteMarker) {
-            let before = rest[..<range.lowerBound]
-            if !before.isEmpty { segments.append(.html(String(before))) }
-            let afterMarker = rest[range.upperBound...]
-            guard let close = afterMarker.range(of: "-->"), let index = Int(afterMarker[..<close.lowerBound]) else { break }
-            segments.append(.quote(index))
-            rest = afterMarker[close.upperBound...]
-            if rest.first == "\n" { rest = rest.dropFirst() }
+        var segmentStart = bytes.startIndex
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: marker[0]) {
+            guard bytes[found...].starts(with: marker) else {
+                index = bytes.index(after: found)
+                continue
+            }
+            var cursor = bytes.index(found, offsetBy: marker.count)
+            var number = 0
+            while cursor != bytes.endIndex, let digit = bytes[cursor].asciiDigit {
+                number = number * 10 + digit
+                bytes.formIndex(after: &cursor)
+            }
+            guard bytes[cursor...].starts(with: "-->".utf8) else {
+                index = cursor
+                continue
+            }
+            if segmentStart != found { segments.append(.html(String(html[segmentStart..<found]))) }
+            segments.append(.quote(number))
+            cursor = bytes.index(cursor, offsetBy: 3)
+            if cursor != bytes.endIndex && bytes[cursor] == UInt8(ascii: "\n") { bytes.formIndex(after: &cursor) }
+            segmentStart = cursor
+            index = cursor
         }
-        if !rest.isEmpty { segments.append(.html(String(rest))) }
+        if segmentStart != bytes.endIndex { segments.append(.html(String(html[segmentStart...]))) }
         return segments
     }
+}
+
+private extension UInt8 {
+    var asciiDigit: Int? { self >= 48 && self <= 57 ? Int(self - 48) : nil }
 }
 
 /// Byte offsets of a body's lines, to read the source at a cmark position.
