@@ -1,21 +1,55 @@
 # sitegen: publish the portal and run every check.
-#   make publish   build content/ into public/ (installs libcmark-dev if needed)
-#   make test      unit and end-to-end tests, then the HTML, link and accessibility checks
+#   make publish      build content/ into public/, with its search index
+#   make test         unit and end-to-end tests, then HTML, link, accessibility and search checks in Chromium
+#   make screenshots  the home page and a quote page at 390 and 1280 px, into screenshots/
+#   make bench        sitegen against Hugo on a generated corpus (see Benchmarks/README.md)
 
 SWIFT ?= swift
+PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BASE_URL := https://example.org/portal/
+CHECKS := .build/site-checks
+SITEGEN := .build/debug/sitegen
 
-.PHONY: publish test deps swift-test
+.PHONY: publish test deps search-deps swift-test site-checks screenshots bench
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 		echo "Installing libcmark-dev (cmark's C library)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev >/dev/null; }
 
-publish: deps
-	$(SWIFT) run sitegen
+search-deps:
+	@$(PYTHON) -m pagefind --version >/dev/null 2>&1 || { \
+		echo "Installing Pagefind (search index) from PyPI…"; \
+		$(PYTHON) -m pip install -q --root-user-action=ignore 'pagefind[bin]'; }
+
+publish: deps search-deps
+	$(SWIFT) run sitegen build --search
 
 swift-test: deps
 	$(SWIFT) test
 
-test: swift-test
+# The real portal and a generated fixture site, each checked with the Nu HTML Checker,
+# the link and fragment checker and axe-core in headless Chromium; then search.
+site-checks: deps search-deps
+	$(SWIFT) build --product sitegen
+	rm -rf $(CHECKS) && mkdir -p $(CHECKS)
+	$(SITEGEN) build --quiet --search --content content --output $(CHECKS)/portal
+	$(PYTHON) Benchmarks/generate_corpus.py 30 $(CHECKS)/fixture-content --seed 7 >/dev/null
+	$(SITEGEN) build --quiet --search --content $(CHECKS)/fixture-content --output $(CHECKS)/fixture
+	bash Tests/SiteChecks/run_all.sh $(CHECKS)/portal --base-url $(BASE_URL)
+	bash Tests/SiteChecks/run_all.sh $(CHECKS)/fixture --base-url $(BASE_URL)
+	$(PYTHON) Tests/SiteChecks/check_search.py $(CHECKS)/portal "Jill Colbert" \
+		quotes/2021-05-11-ofsted-finds-progress-evident-3/ --base-url $(BASE_URL)
+
+test: swift-test site-checks
+
+screenshots: deps
+	$(SWIFT) build --product sitegen
+	rm -rf $(CHECKS)/shots-site
+	$(SITEGEN) build --quiet --content content --output $(CHECKS)/shots-site
+	bash Tests/SiteChecks/install.sh
+	$(PYTHON) Tests/SiteChecks/screenshots.py $(CHECKS)/shots-site screenshots --base-url $(BASE_URL)
+
+bench: deps
+	bash Benchmarks/run.sh

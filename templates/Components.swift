@@ -6,6 +6,11 @@ enum Components {
         "<time datetime=\"\(day.description)\">\(day.longText)</time>"
     }
 
+    /// "March 2021", for summaries where the day adds nothing.
+    static func month(_ day: Day) -> HTML {
+        "<time datetime=\"\(String(day.description.prefix(7)))\">\(day.monthText)</time>"
+    }
+
     /// "24–25 March 2021", "28 June – 9 July 2021", or one day.
     static func dateRange(_ start: Day, _ end: Day) -> HTML {
         guard end != start else { return date(start) }
@@ -26,18 +31,20 @@ enum Components {
         "<span class=\"badge badge-\(judgement.rawValue)\"><span class=\"visually-hidden\">Judgement: </span>\(judgement.title)</span>"
     }
 
-    static func visitItem(_ visit: Visit, _ context: PageContext) -> HTML {
+    /// A visit in a list; `heading` is 2 on index pages, 3 inside a section.
+    static func visitItem(_ visit: Visit, _ context: PageContext, heading: Int = 3) -> HTML {
         """
-        <li class="card"><h3 class="card-title"><a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a></h3>\
+        <li class="card"><h\(heading) class="card-title"><a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a></h\(heading)>\
         <p class="meta">\(visit.kind.title) · \(dateRange(visit.start, visit.end))\
         \(visit.judgement.map { " · \(badge($0))" as HTML })</p></li>
         """
     }
 
-    static func documentItem(_ document: Document, _ context: PageContext) -> HTML {
+    /// A document in a list; `heading` is 2 on index pages, 3 inside a section.
+    static func documentItem(_ document: Document, _ context: PageContext, heading: Int = 3) -> HTML {
         let quotes = document.quotes.count
         return """
-        <li class="card"><h3 class="card-title"><a href="\(context.href(.document(document.slug)))">\(document.title)</a></h3>\
+        <li class="card"><h\(heading) class="card-title"><a href="\(context.href(.document(document.slug)))">\(document.title)</a></h\(heading)>\
         <p class="meta">\(document.kind.title) · \(date(document.date))\(quotes > 0 ? " · \(counted(quotes, "quote"))" : "")</p>\
         <p>\(excerpt(document.summary, limit: 280))</p></li>
         """
@@ -59,7 +66,7 @@ enum Components {
     static func attribution(_ quote: Quote, _ context: PageContext) -> HTML {
         let name = context.portal.speaker(quote.speakerSlug)?.name ?? quote.speakerSlug
         let role: HTML = quote.role.map { ", \($0)" } ?? .empty
-        return "— <a href=\"\(context.href(.speaker(quote.speakerSlug)))\">\(name)</a>\(role)"
+        return "— <a href=\"\(context.href(.speaker(quote.speakerSlug)))\" data-pagefind-filter=\"speaker\">\(name)</a>\(role)"
     }
 
     /// A quote in a list: a short excerpt, who said it and where.

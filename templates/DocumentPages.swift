@@ -7,7 +7,7 @@ enum DocumentPages {
         let main: HTML = """
         <h1>Documents</h1>
         <p class="lead">\(Components.counted(portal.documents.count, "press release, letter and article", plural: "press releases, letters and articles")), newest first.</p>
-        <ul class="cards">\(portal.documents.reversed().html { Components.documentItem($0, context) })</ul>
+        <ul class="cards">\(portal.documents.reversed().html { Components.documentItem($0, context, heading: 2) })</ul>
         """
         return Layout.page(context, title: "Documents", description: "Press releases, Ofsted letters and articles, newest first.",
                            section: .documents, main: main)

@@ -48,7 +48,7 @@ enum HomePage {
         <section class="standing" aria-labelledby="standing"><h2 id="standing">Where services stand now</h2>
         <p class="standing-judgement">\(Components.badge(judgement))</p>
         <p>Judged <strong>\(judgement.title.lowercased())</strong> overall at the \
-        <a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a>, \(Components.date(visit.published ?? visit.start)).</p>
+        <a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a>, \(Components.month(visit.published ?? visit.start)).</p>
         \(areas)
         </section>
         """

@@ -2,9 +2,9 @@ import PortalModel
 
 /// The journey as an inline SVG chart of overall judgements over time, with a table that says the same in text.
 enum JourneyChart {
-    private static let width = 640.0
+    private static let width = 520.0
     private static let height = 260.0
-    private static let left = 150.0
+    private static let left = 130.0
     private static let right = 20.0
     private static let top = 20.0
     private static let bottom = 40.0
@@ -26,9 +26,14 @@ enum JourneyChart {
         }
         let levels = Judgement.allCases.html { judgement in
             let level = format(y(judgement))
+            let words = judgement.title.split(separator: " ").map(String.init)
+            let label = words.enumerated().html { index, word in
+                let dy = index == 0 ? (words.count == 1 ? "0.35em" : "-0.2em") : "1.1em"
+                return "<tspan x=\"\(format(left - 10))\" dy=\"\(dy)\">\(word)</tspan>"
+            }
             return """
             <line class="grid" x1="\(format(left))" y1="\(level)" x2="\(format(width - right))" y2="\(level)"/>\
-            <text class="level" x="\(format(left - 10))" y="\(level)" dy="0.35em" text-anchor="end">\(judgement.title)</text>
+            <text class="level" y="\(level)" text-anchor="end">\(label)</text>
             """
         }
         let years = stride(from: firstYear, through: lastYear, by: max(1, (lastYear - firstYear + 7) / 8)).html { year in
@@ -46,8 +51,8 @@ enum JourneyChart {
             + points.map { "\($0.1.title.lowercased()) in \($0.0.start.monthText)" }.joined(separator: ", ") + "."
         let rows = points.html { visit, judgement in
             """
-            <tr><td><a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a></td>\
-            <td>\(Components.dateRange(visit.start, visit.end))</td><td>\(Components.badge(judgement))</td></tr>
+            <tr><td><a href="\(context.href(.visit(visit.slug)))">\(visit.kind.title), \(visit.start.monthText)</a></td>\
+            <td>\(Components.badge(judgement))</td></tr>
             """
         }
         return """
@@ -61,7 +66,7 @@ enum JourneyChart {
         </figure>
         <table class="journey-table">
         <caption>Overall judgements, oldest first</caption>
-        <thead><tr><th scope="col">Inspection</th><th scope="col">Dates</th><th scope="col">Judgement</th></tr></thead>
+        <thead><tr><th scope="col">Visit</th><th scope="col">Overall judgement</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table>
         """

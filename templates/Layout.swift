@@ -21,7 +21,7 @@ enum Layout {
     ]
 
     static func page(
-        _ context: PageContext, title: String, description: String?, crumbs: [Crumb] = [],
+        _ context: PageContext, title: String, description: String?, crumbs: [Crumb] = [], crumbTitle: String? = nil,
         section: Route? = nil, card: ShareCard? = nil, main: HTML
     ) -> String {
         let site = context.site
@@ -49,7 +49,7 @@ enum Layout {
         <header class="site-header"><div class="wrap">\
         <a class="site-title" href="\(context.href(.home))">\(site.title)</a>
         <nav class="site-nav" aria-label="Main"><ul>\(navigation)</ul></nav></div></header>
-        \(breadcrumbs(crumbs, current: title, context))\
+        \(breadcrumbs(crumbs, current: crumbTitle ?? title, context))\
         <main id="main" class="wrap" tabindex="-1">
         \(main)
         </main>

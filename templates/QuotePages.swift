@@ -19,10 +19,7 @@ enum QuotePages {
         let name = speaker?.name ?? quote.speakerSlug
         let document = portal.document(quote.documentSlug)
         let visit = quote.visitSlug.flatMap(portal.visit)
-        var facts: [HTML] = [
-            "<dt>Said by</dt><dd><a href=\"\(context.href(.speaker(quote.speakerSlug)))\" data-pagefind-filter=\"speaker\">\(name)</a>\(quote.role.map { ", \($0)" as HTML })</dd>",
-            "<dt>Date</dt><dd>\(Components.date(quote.date))</dd>",
-        ]
+        var facts: [HTML] = ["<dt>Date</dt><dd>\(Components.date(quote.date))</dd>"]
         if let document {
             facts.append("<dt>Source</dt><dd><a href=\"\(context.href(.document(document.slug)))#quote-\(quote.number)\">\(document.title)</a></dd>")
         }
@@ -43,7 +40,7 @@ enum QuotePages {
         """
         let description = Components.excerpt(quote.text, limit: 300)
         return Layout.page(context, title: title, description: description,
-                           crumbs: [Crumb(title: "Quotes", route: .quotes)], section: .quotes,
+                           crumbs: [Crumb(title: "Quotes", route: .quotes)], crumbTitle: "Quote from \(name)", section: .quotes,
                            card: ShareCard(title: title, description: description, type: "article"), main: main)
     }
 }

@@ -41,7 +41,8 @@ enum Stylesheet {
     .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
     .site-nav a, .site-nav a:visited { color: #fff; display: inline-block; padding: 0.35rem 0; }
     .site-nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
-    .breadcrumbs ol { list-style: none; margin: 1rem auto 0; padding: 0; display: flex; flex-wrap: wrap; font-size: 0.95rem; }
+    .breadcrumbs ol { list-style: none; margin: 1rem auto 0; padding: 0; font-size: 0.95rem; }
+    .breadcrumbs li { display: inline; }
     .breadcrumbs li + li::before { content: "›"; margin: 0 0.5rem; color: var(--muted); }
     .lead { font-size: 1.2rem; color: var(--text); max-width: 45rem; }
     .meta { color: var(--muted); font-size: 0.95rem; margin-bottom: 0.25rem; }
@@ -102,6 +103,7 @@ enum Stylesheet {
       .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.25rem 2rem; }
     }
     @media (max-width: 30rem) {
+      .chart .level, .chart .year { font-size: 20px; }
       .facts { grid-template-columns: 1fr; }
       .facts dd { margin-bottom: 0.5rem; }
     }

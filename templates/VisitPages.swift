@@ -7,7 +7,7 @@ enum VisitPages {
         let main: HTML = """
         <h1>Visits</h1>
         <p class="lead">\(Components.counted(portal.visits.count, "Ofsted inspection or visit", plural: "Ofsted inspections and visits")), oldest first.</p>
-        <ul class="cards">\(portal.visits.html { Components.visitItem($0, context) })</ul>
+        <ul class="cards">\(portal.visits.html { Components.visitItem($0, context, heading: 2) })</ul>
         """
         return Layout.page(context, title: "Visits", description: "Every Ofsted inspection and visit, oldest first.",
                            section: .visits, main: main)

@@ -35,6 +35,7 @@ import re
 import sys
 import time
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sitechecks_lib as lib  # noqa: E402
 

@@ -23,6 +23,7 @@ import sys
 import time
 import urllib.parse
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sitechecks_lib as lib  # noqa: E402
 

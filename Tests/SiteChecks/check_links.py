@@ -4,8 +4,8 @@
 usage: check_links.py SITE_DIR [--base-url URL]
 
 Every .html file under SITE_DIR is parsed (html.parser). Every URL in an
-href/src/srcset/poster/data/action/formaction/cite/xlink:href attribute is
-checked:
+href/src/srcset/poster/data/action/formaction/cite/xlink:href attribute (and
+in og:url/og:image/twitter:image <meta> content) is checked:
   - relative links are resolved against the page's folder; root-relative
     links (/x) against the base URL's path (or SITE_DIR without one);
   - the target must be a file in SITE_DIR; a link to a folder needs the
@@ -31,6 +31,7 @@ import re
 import sys
 import urllib.parse
 
+sys.dont_write_bytecode = True  # keep __pycache__ out of the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sitechecks_lib as lib  # noqa: E402
 
@@ -43,6 +44,9 @@ URL_ATTRS = {
 }
 SRCSET_ATTRS = {"srcset", "imagesrcset"}
 SKIP_LINK_RELS = {"preconnect", "dns-prefetch"}  # these name an origin, not a resource
+# <meta property/name=... content=URL> (Open Graph / Twitter cards): absolute, checked under --base-url.
+META_URL_KEYS = {"og:url", "og:image", "og:image:url", "og:image:secure_url", "og:audio", "og:video",
+                 "twitter:image", "twitter:image:src"}
 
 
 class Page:
@@ -94,6 +98,12 @@ class PageParser(html.parser.HTMLParser):
             page.anchors.add(amap["name"])
         if tag == "base" and amap.get("href") is not None and page.base_href is None:
             page.base_href = amap["href"]
+            return
+        if tag == "meta":
+            key = (amap.get("property") or amap.get("name") or "").strip().lower()
+            if key in META_URL_KEYS and amap.get("content"):
+                line, col = self._attr_pos("content")
+                page.links.append((line, col, tag, "content", amap["content"]))
             return
         if tag == "link":
             rels = set((amap.get("rel") or "").lower().split())

