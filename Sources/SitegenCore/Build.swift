@@ -8,15 +8,25 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Run Pagefind over the new site before publishing it, for the search page.
     public var searchIndex: Bool
+    /// Ignore the build cache and write every file into a new folder.
+    public var clean: Bool
+    /// Keep a cache and a spare folder beside the output, so the next build writes only what changed.
+    public var useCache: Bool
+    /// Threads for loading and rendering; nil uses every core, 1 builds sequentially.
+    public var workers: Int?
     /// Told the name of each stage as it starts, for progress output.
     public var onStage: (@Sendable (String) -> Void)?
 
     public init(content: String = "content", output: String = "public", includeDrafts: Bool = false,
-                searchIndex: Bool = false, onStage: (@Sendable (String) -> Void)? = nil) {
+                searchIndex: Bool = false, clean: Bool = false, useCache: Bool = true,
+                onStage: (@Sendable (String) -> Void)? = nil) {
         self.content = content
         self.output = output
         self.includeDrafts = includeDrafts
         self.searchIndex = searchIndex
+        self.clean = clean
+        self.useCache = useCache
+        self.workers = nil
         self.onStage = onStage
     }
 }
@@ -40,6 +50,10 @@ public struct BuildSummary: Sendable {
     public let files: Int
     public let output: String
     public let stages: [StageTiming]
+    /// Files actually written; the rest were already there with the same bytes.
+    public let filesChanged: Int
+    /// True when nothing under the content folder changed since the last build, so nothing was done.
+    public let upToDate: Bool
 
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 }
@@ -51,32 +65,73 @@ public enum SiteBuilder {
         PortalBuilder.build(ContentTree.load(from: content), includeDrafts: includeDrafts)
     }
 
-    /// Builds into a staging folder and swaps it in; throws `ContentErrors` or `PublishError`.
+    /// Builds and publishes; throws `ContentErrors` or `PublishError`.
+    ///
+    /// With a valid cache, a build whose content did not change does nothing, and any other
+    /// build rewrites, in the spare folder, only the files whose bytes changed, then swaps it in.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         var clock = StageClock(onStage: options.onStage)
+        let paths = StagingFolder.Paths(output: options.output)
+        let identity = BuildCache.identity(includeDrafts: options.includeDrafts, searchIndex: options.searchIndex)
         clock.start("load")
-        let loaded = ContentTree.load(from: options.content)
+        let stamps = ContentStamps.read(options.content)
+        let cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
+        if let cache, cache.stamps == stamps, cache.counts.count == 7 {
+            let counts = cache.counts
+            return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
+                                speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
+                                stages: clock.finish(), filesChanged: 0, upToDate: true)
+        }
+        let loaded = ContentTree.load(from: options.content, workers: options.workers)
         clock.start("model")
         let portal = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
         clock.start("render and write")
-        let staging = try StagingFolder.create(for: options.output)
+        BuildCache.remove(paths.cache)
+        let spare = cache.flatMap { $0.spareFolder != 0 ? $0.spare : nil }
+        let staging = try spare.map { try StagingFolder.reuse(paths, existing: $0) } ?? StagingFolder.create(for: paths)
         do {
-            let written = try PageWriter.write(portal, assets: loaded.assets, into: staging)
+            var written = try PageWriter.write(portal, assets: loaded.assets, into: staging, workers: options.workers)
             if options.searchIndex {
                 clock.start("search index")
+                try? FileManager.default.removeItem(atPath: "\(staging.path)/pagefind")
                 try SearchIndex.build(in: staging)
+                written.files.merge(PageWriter.hashes(below: "pagefind", in: staging)) { _, new in new }
             }
+            staging.removeFiles(notIn: written.files)
             clock.start("publish")
-            try staging.publish()
-            return BuildSummary(documents: portal.documents.count, visits: portal.visits.count,
-                                quotes: portal.quotes.count, themes: portal.themes.count,
-                                speakers: portal.speakers.count, pages: written.pages, files: written.files,
-                                output: options.output, stages: clock.finish())
+            let keepPrevious = options.useCache && cache != nil
+            try staging.publish(keepPrevious: keepPrevious, paths: paths)
+            let counts = [portal.documents.count, portal.visits.count, portal.quotes.count, portal.themes.count,
+                          portal.speakers.count, written.pages, written.files.count - 1]
+            if options.useCache, let liveFolder = BuildCache.inode(of: paths.output) {
+                let spareFolder = keepPrevious ? BuildCache.inode(of: paths.spare) ?? 0 : 0
+                BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: liveFolder,
+                           live: written.files, spareFolder: spareFolder,
+                           spare: keepPrevious ? cache?.live ?? [:] : [:]).save(paths.cache)
+            }
+            let changed = written.files.filter { staging.existing[$0.key] != $0.value }.count
+            return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
+                                speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
+                                stages: clock.finish(), filesChanged: changed, upToDate: false)
         } catch {
             staging.discard()
             throw error
         }
+    }
+
+    /// The cache beside the output, if it was written by this binary with these options
+    /// and the published and spare folders are the ones it describes.
+    private static func validCache(_ paths: StagingFolder.Paths, identity: String) -> BuildCache? {
+        guard let cache = BuildCache.load(paths.cache), cache.identity == identity,
+              BuildCache.inode(of: paths.output) == cache.liveFolder else { return nil }
+        if cache.spareFolder != 0 && BuildCache.inode(of: paths.spare) != cache.spareFolder {
+            var withoutSpare = cache
+            withoutSpare.spareFolder = 0
+            withoutSpare.spare = [:]
+            return withoutSpare
+        }
+        return cache
     }
 
     /// Validates the content, then builds it into a temporary folder and checks every
@@ -90,7 +145,7 @@ public enum SiteBuilder {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
-            try build(BuildOptions(content: content, output: folder.path, includeDrafts: true))
+            try build(BuildOptions(content: content, output: folder.path, includeDrafts: true, useCache: false))
         } catch let errors as ContentErrors {
             return errors.diagnostics
         } catch {

@@ -2,11 +2,11 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Maps `items` on all cores, in chunks, keeping the input order.
+/// Maps `items` on `workers` threads (default: all cores), in chunks, keeping the input order.
 func parallelMap<Item: Sendable, Result: Sendable>(
-    _ items: [Item], _ transform: @Sendable (Item) -> Result
+    _ items: [Item], workers: Int? = nil, _ transform: @Sendable (Item) -> Result
 ) -> [Result] {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
+    let cores = workers ?? ProcessInfo.processInfo.activeProcessorCount
     guard items.count > 1, cores > 1 else { return items.map(transform) }
     let chunkCount = min(items.count, cores * 8)
     let chunkSize = (items.count + chunkCount - 1) / chunkCount

@@ -34,6 +34,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Index the site with Pagefind (pip install 'pagefind[bin]') for the search page.")
     var search = false
 
+    @Flag(name: .long, help: "Ignore the build cache: render and write every file into a new folder.")
+    var clean = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -45,10 +48,15 @@ struct Build: ParsableCommand {
         let progress = quiet ? nil : Progress(terminal: terminal)
         do {
             let summary = try SiteBuilder.build(BuildOptions(
-                content: source.content, output: output, includeDrafts: drafts, searchIndex: search,
+                content: source.content, output: output, includeDrafts: drafts, searchIndex: search, clean: clean,
                 onStage: progress?.stage))
             progress?.finish()
             guard !quiet else { return }
+            if summary.upToDate {
+                print(terminal.bold("Up to date:") + " nothing in \(source.content)/ changed since the last build of \(summary.output)/ "
+                    + "(" + String(format: "%.3f s", summary.seconds) + "; --clean rebuilds everything)")
+                return
+            }
             print(terminal.bold("Published") + " \(summary.documents) documents, \(summary.visits) visits, "
                 + "\(summary.quotes) quotes, \(summary.themes) themes, \(summary.speakers) speakers: "
                 + "\(summary.pages) pages in " + String(format: "%.2f s", summary.seconds) + " → \(summary.output)/")
@@ -57,7 +65,7 @@ struct Build: ParsableCommand {
                     print("  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
                         + String(format: "%7.3f s", stage.seconds))
                 }
-                print("  \(summary.files) files written")
+                print("  \(summary.filesChanged) of \(summary.files + 1) files written; the others were unchanged")
             }
         } catch let errors as ContentErrors {
             progress?.finish()

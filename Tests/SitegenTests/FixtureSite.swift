@@ -129,8 +129,18 @@ struct FixtureSite {
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 
     @discardableResult
-    func build(drafts: Bool = false) throws -> BuildSummary {
-        try SiteBuilder.build(BuildOptions(content: content, output: output, includeDrafts: drafts))
+    func build(drafts: Bool = false, clean: Bool = false) throws -> BuildSummary {
+        try SiteBuilder.build(BuildOptions(content: content, output: output, includeDrafts: drafts, clean: clean))
+    }
+
+    /// A clean build of the same content into a separate folder, with no cache, on `workers` threads.
+    func cleanBuild(workers: Int? = nil, drafts: Bool = false) throws -> [String: Data] {
+        let folder = "\(root)/clean-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var options = BuildOptions(content: content, output: folder, includeDrafts: drafts, useCache: false)
+        options.workers = workers
+        try SiteBuilder.build(options)
+        return FixtureSite.snapshot(folder)
     }
 
     /// The diagnostics a build reports, as `path:line:column: error: message` with paths below `content/`.
@@ -157,6 +167,23 @@ struct FixtureSite {
             if !isDirectory.boolValue { files.append(path) }
         }
         return files.sorted()
+    }
+
+    /// Staging or old folders left beside `public/` (there must be none after a build ends).
+    func temporaryFolders() -> [String] {
+        siblings().filter { $0.contains("sitegen-staging") || $0.contains("sitegen-old") }
+    }
+
+    /// Every file below `folder` with its bytes, to compare whole sites.
+    static func snapshot(_ folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(atPath: folder)
+        while let path = walker?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: "\(folder)/\(path)", isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[path] = FileManager.default.contents(atPath: "\(folder)/\(path)") }
+        }
+        return files
     }
 
     /// Entries in the folder holding `public/`, to spot leftovers.

@@ -18,7 +18,8 @@ struct LoadedContent: Sendable {
 
 /// Walks a content folder in CONTENT.md's layout.
 enum ContentTree {
-    static func load(from directory: String) -> LoadedContent {
+    /// Reads everything, parsing visits and documents on `workers` threads (nil: every core).
+    static func load(from directory: String, workers: Int? = nil) -> LoadedContent {
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -51,14 +52,14 @@ enum ContentTree {
 
         let visitFiles = markdownFiles(in: "\(root)/visits", &content.diagnostics)
         content.declaredVisits = Set(visitFiles.map(\.slug))
-        for (file, diagnostics) in parallelMap(visitFiles, { entry in
+        for (file, diagnostics) in parallelMap(visitFiles, workers: workers, { entry in
             readThen(entry.path) { ContentFiles.visit($0, slug: entry.slug) }
         }) {
             if let file { content.visits.append(file) }
             content.diagnostics += diagnostics
         }
         let documentFiles = markdownFiles(in: "\(root)/documents", &content.diagnostics)
-        for (file, diagnostics) in parallelMap(documentFiles, { entry in
+        for (file, diagnostics) in parallelMap(documentFiles, workers: workers, { entry in
             readThen(entry.path) { ContentFiles.document($0, slug: entry.slug) }
         }) {
             if let file { content.documents.append(file) }

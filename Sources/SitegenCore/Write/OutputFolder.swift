@@ -9,38 +9,65 @@ public struct PublishError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(path): error: \(reason)" }
 }
 
-/// A new build's folder beside the published output, swapped in whole once complete.
+/// Where a build writes, beside the published output: a new staging folder, or the spare
+/// folder (the generation before the published one) updated in place.
 ///
 /// Nothing touches the published folder until `publish()`, which exchanges the two
 /// folders with one `renameat2(RENAME_EXCHANGE)` call, so a reader or a server never
 /// sees a half-written site, and a failed or killed build leaves it exactly as it was.
+/// A file whose bytes are already in the folder (by its hash in `existing`) is not written again.
 struct StagingFolder: Sendable {
     /// The published folder, e.g. `public`.
     let output: String
-    /// The folder being built, e.g. `.public.sitegen-staging-1234`.
+    /// The folder being written, e.g. `.public.sitegen-staging-1234` or `.public.sitegen-spare`.
     let path: String
+    /// Hashes of the files already in `path`; empty for a new folder.
+    let existing: [String: UInt64]
 
     /// Marks a folder as sitegen's output, so a build never replaces a folder it did not write.
     static let markerName = ".sitegen"
+    static let marker = "This folder was published by sitegen; it is replaced whole by each build.\n"
+
+    /// The paths beside an output folder that belong to it.
+    struct Paths: Sendable {
+        let output: String
+        let spare: String
+        let cache: String
+        let stagingPrefix: String
+        let parent: String
+        let name: String
+
+        init(output: String) {
+            let trimmed = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+            let url = URL(fileURLWithPath: trimmed)
+            parent = url.deletingLastPathComponent().path
+            name = url.lastPathComponent
+            self.output = trimmed
+            spare = "\(parent)/.\(name).sitegen-spare"
+            cache = "\(parent)/.\(name).sitegen-cache"
+            stagingPrefix = ".\(name).sitegen-"
+        }
+    }
 
     /// Creates an empty staging folder beside `output`, removing ones left by killed builds.
-    static func create(for output: String) throws -> StagingFolder {
-        let output = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
-        let url = URL(fileURLWithPath: output)
-        let parent = url.deletingLastPathComponent().path
-        let name = url.lastPathComponent
-        try checkReplaceable(output)
-        removeAbandoned(in: parent, name: name)
-        let path = "\(parent)/.\(name).sitegen-staging-\(getpid())"
+    static func create(for paths: Paths) throws -> StagingFolder {
+        try checkReplaceable(paths.output)
+        removeAbandoned(paths)
+        let path = "\(paths.parent)/\(paths.stagingPrefix)staging-\(getpid())"
         if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
             throw PublishError(path: path, reason: "cannot create the build folder: \(error.localizedDescription)")
         }
-        let folder = StagingFolder(output: output, path: path)
-        try folder.write(markerName, "This folder was published by sitegen; it is replaced whole by each build.\n")
-        return folder
+        return StagingFolder(output: paths.output, path: path, existing: [:])
+    }
+
+    /// Uses the spare folder, whose files have the hashes in `existing`, as the build folder.
+    static func reuse(_ paths: Paths, existing: [String: UInt64]) throws -> StagingFolder {
+        try checkReplaceable(paths.output)
+        removeAbandoned(paths)
+        return StagingFolder(output: paths.output, path: paths.spare, existing: existing)
     }
 
     /// Refuses to replace a folder with content that sitegen did not write (a mistyped `--output`).
@@ -58,85 +85,121 @@ struct StagingFolder: Sendable {
     }
 
     /// Removes staging and old folders whose build process no longer runs.
-    private static func removeAbandoned(in parent: String, name: String) {
-        let prefix = ".\(name).sitegen-"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        for entry in entries where entry.hasPrefix(prefix) {
+    private static func removeAbandoned(_ paths: Paths) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: paths.parent) else { return }
+        for entry in entries where entry.hasPrefix(paths.stagingPrefix + "staging-") || entry.hasPrefix(paths.stagingPrefix + "old-") {
             guard let pid = entry.split(separator: "-").last.flatMap({ Int32($0) }),
                   pid != getpid(), kill(pid, 0) != 0 else { continue }
-            try? FileManager.default.removeItem(atPath: "\(parent)/\(entry)")
+            try? FileManager.default.removeItem(atPath: "\(paths.parent)/\(entry)")
         }
     }
 
-    /// Creates a folder below the staging folder (its parent must exist).
-    func makeFolder(_ relative: String) throws {
-        let full = "\(path)/\(relative)"
-        if mkdir(full, 0o755) != 0 && errno != EEXIST {
-            throw PublishError(path: full, reason: "cannot create folder: \(String(cString: strerror(errno)))")
-        }
+    /// Writes a file below the folder unless the same bytes are already there; returns their hash.
+    /// `folder` (relative) is created first when this is a new staging folder, or when missing.
+    @discardableResult
+    func write(_ relative: String, _ contents: String, folder: String? = nil) throws -> UInt64 {
+        var contents = contents
+        return try contents.withUTF8 { try write(relative, UnsafeRawBufferPointer($0), folder: folder) }
     }
 
-    /// Writes a file below the staging folder with one open, write and close.
-    func write(_ relative: String, _ contents: String) throws {
+    @discardableResult
+    func write(_ relative: String, _ bytes: UnsafeRawBufferPointer, folder: String? = nil) throws -> UInt64 {
+        let hash = ContentHash.of(bytes)
+        if existing[relative] == hash { return hash }
         let full = "\(path)/\(relative)"
-        let descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if let folder, existing.isEmpty { try makeFolders(folder) }
+        var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT, let folder {
+            try makeFolders(folder)
+            descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else {
             throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        var contents = contents
-        try contents.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        return hash
+    }
+
+    /// Creates a folder below this one: one `mkdir` when its parent exists, else every level.
+    func makeFolders(_ relative: String) throws {
+        let full = "\(path)/\(relative)"
+        if mkdir(full, 0o755) == 0 || errno == EEXIST { return }
+        do {
+            try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError(path: full, reason: "cannot create folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies a file verbatim, unless the same bytes are already there; returns their hash.
+    func copy(_ source: String, to relative: String) throws -> UInt64 {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw PublishError(path: source, reason: "cannot read the file to copy it")
+        }
+        let folder = (relative as NSString).deletingLastPathComponent
+        return try data.withUnsafeBytes { try write(relative, $0, folder: folder.isEmpty ? nil : folder) }
+    }
+
+    /// Deletes the files of an earlier generation that this build did not write, and their empty folders.
+    func removeFiles(notIn kept: [String: UInt64]) {
+        var folders = Set<String>()
+        for file in existing.keys where kept[file] == nil {
+            unlink("\(path)/\(file)")
+            var folder = (file as NSString).deletingLastPathComponent
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = (folder as NSString).deletingLastPathComponent
             }
         }
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir("\(path)/\(folder)") }
     }
 
-    /// Copies a file verbatim, creating the folders on its way.
-    func copy(_ source: String, to relative: String) throws {
-        let destination = URL(fileURLWithPath: "\(path)/\(relative)")
-        do {
-            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            try FileManager.default.copyItem(atPath: source, toPath: destination.path)
-        } catch {
-            throw PublishError(path: source, reason: "cannot copy: \(error.localizedDescription)")
-        }
-    }
-
-    /// Swaps the staging folder in as the output, then removes the previous output.
-    func publish() throws {
+    /// Swaps this folder in as the output. The previous output is kept as the spare folder
+    /// when `keepPrevious`, else removed.
+    func publish(keepPrevious: Bool, paths: Paths) throws {
         guard FileManager.default.fileExists(atPath: output) else {
             guard rename(path, output) == 0 else {
                 throw PublishError(path: output, reason: "cannot publish: \(String(cString: strerror(errno)))")
             }
             return
         }
+        let previous: String
         if sitegen_exchange_paths(path, output) == 0 {
-            try? FileManager.default.removeItem(atPath: path)
-            return
+            previous = path
+        } else {
+            // A file system that cannot exchange: two renames, with a moment between them.
+            previous = "\(paths.parent)/\(paths.stagingPrefix)old-\(getpid())"
+            guard rename(output, previous) == 0 else {
+                throw PublishError(path: output, reason: "cannot publish: \(String(cString: strerror(errno)))")
+            }
+            guard rename(path, output) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(previous, output)
+                throw PublishError(path: output, reason: "cannot publish: \(reason)")
+            }
         }
-        // A file system that cannot exchange: two renames, with a moment between them.
-        let old = path.replacingOccurrences(of: "sitegen-staging-", with: "sitegen-old-")
-        guard rename(output, old) == 0 else {
-            throw PublishError(path: output, reason: "cannot publish: \(String(cString: strerror(errno)))")
+        if keepPrevious {
+            if previous != paths.spare {
+                try? FileManager.default.removeItem(atPath: paths.spare)
+                rename(previous, paths.spare)
+            }
+        } else {
+            try? FileManager.default.removeItem(atPath: previous)
+            if previous != paths.spare { try? FileManager.default.removeItem(atPath: paths.spare) }
         }
-        guard rename(path, output) == 0 else {
-            let reason = String(cString: strerror(errno))
-            _ = rename(old, output)
-            throw PublishError(path: output, reason: "cannot publish: \(reason)")
-        }
-        try? FileManager.default.removeItem(atPath: old)
     }
 
-    /// Removes the staging folder after a failed build.
+    /// Removes a new staging folder after a failed build (a spare folder is left for the next clean build).
     func discard() {
-        try? FileManager.default.removeItem(atPath: path)
+        if existing.isEmpty && path != Paths(output: output).spare { try? FileManager.default.removeItem(atPath: path) }
     }
 }

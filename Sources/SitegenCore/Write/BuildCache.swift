@@ -1,0 +1,141 @@
+import Foundation
+import Glibc
+
+/// What the last successful build left beside the output, to make the next one cheap:
+/// the content's stamps, and a hash of every file in the published folder and in the
+/// spare folder (the generation before it), so unchanged files are never written again.
+///
+/// Stored in `.<output>.sitegen-cache` with a checksum; a cache that is missing, corrupt,
+/// written by another sitegen binary or for other options means a clean build.
+struct BuildCache: Sendable {
+    /// What must match for the cache to be used: sitegen's binary and the build options.
+    var identity: String
+    var stamps: ContentStamps
+    var counts: [Int]
+    /// Inode of the published folder and the file hashes in it.
+    var liveFolder: UInt64
+    var live: [String: UInt64]
+    /// Inode of the spare folder (0: none) and the file hashes in it.
+    var spareFolder: UInt64
+    var spare: [String: UInt64]
+
+    private static let magic = "sitegen-cache-1"
+
+    static func identity(includeDrafts: Bool, searchIndex: Bool) -> String {
+        var info = stat()
+        let binary = stat("/proc/self/exe", &info) == 0
+            ? "\(info.st_size)-\(info.st_mtim.tv_sec)-\(info.st_mtim.tv_nsec)" : "unknown"
+        return "\(binary) drafts=\(includeDrafts) search=\(searchIndex)"
+    }
+
+    static func inode(of path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
+    }
+
+    // MARK: Reading and writing
+
+    static func load(_ path: String) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: path), data.count > 8 else { return nil }
+        let body = data.prefix(data.count - 8)
+        let checksum = data.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+        guard body.withUnsafeBytes({ ContentHash.of($0) }) == checksum else { return nil }
+        var reader = Reader(bytes: [UInt8](body))
+        guard reader.string() == magic,
+              let identity = reader.string(),
+              let stampCount = reader.int() else { return nil }
+        var stamps = ContentStamps()
+        for _ in 0..<stampCount {
+            guard let path = reader.string(), let size = reader.int(), let modified = reader.int() else { return nil }
+            stamps.files[path] = ContentStamps.Stamp(size: Int64(size), modified: Int64(modified))
+        }
+        guard let countCount = reader.int() else { return nil }
+        var counts: [Int] = []
+        for _ in 0..<countCount {
+            guard let value = reader.int() else { return nil }
+            counts.append(value)
+        }
+        guard let liveFolder = reader.int(), let live = reader.manifest(),
+              let spareFolder = reader.int(), let spare = reader.manifest(), reader.atEnd else { return nil }
+        return BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder), live: live,
+                          spareFolder: UInt64(spareFolder), spare: spare)
+    }
+
+    /// Writes the cache to a temporary file and renames it into place.
+    func save(_ path: String) {
+        var writer = Writer()
+        writer.string(Self.magic)
+        writer.string(identity)
+        writer.int(stamps.files.count)
+        for (file, stamp) in stamps.files.sorted(by: { $0.key < $1.key }) {
+            writer.string(file)
+            writer.int(Int(stamp.size))
+            writer.int(Int(stamp.modified))
+        }
+        writer.int(counts.count)
+        for count in counts { writer.int(count) }
+        writer.int(Int(liveFolder))
+        writer.manifest(live)
+        writer.int(Int(spareFolder))
+        writer.manifest(spare)
+        let checksum = writer.bytes.withUnsafeBytes { ContentHash.of($0) }
+        withUnsafeBytes(of: checksum) { writer.bytes.append(contentsOf: $0) }
+        let temporary = path + ".tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
+        rename(temporary, path)
+    }
+
+    static func remove(_ path: String) { unlink(path) }
+
+    private struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func int(_ value: Int) {
+            withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func string(_ value: String) {
+            int(value.utf8.count)
+            bytes.append(contentsOf: value.utf8)
+        }
+
+        mutating func manifest(_ files: [String: UInt64]) {
+            int(files.count)
+            for (path, hash) in files.sorted(by: { $0.key < $1.key }) {
+                string(path)
+                int(Int(bitPattern: UInt(hash)))
+            }
+        }
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        var atEnd: Bool { offset == bytes.count }
+
+        mutating func int() -> Int? {
+            guard offset + 8 <= bytes.count else { return nil }
+            let value = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: Int64.self)) }
+            offset += 8
+            return Int(value)
+        }
+
+        mutating func string() -> String? {
+            guard let length = int(), length >= 0, offset + length <= bytes.count else { return nil }
+            defer { offset += length }
+            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+
+        mutating func manifest() -> [String: UInt64]? {
+            guard let count = int(), count >= 0 else { return nil }
+            var files: [String: UInt64] = [:]
+            files.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let path = string(), let hash = int() else { return nil }
+                files[path] = UInt64(UInt(bitPattern: hash))
+            }
+            return files
+        }
+    }
+}

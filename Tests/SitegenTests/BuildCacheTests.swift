@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// The build cache and spare folder: later builds write only what changed, and the
+/// published site is always byte-identical to a clean build of the same content.
+@Suite struct BuildCacheTests {
+    /// Builds after each change and compares the published folder with a clean build.
+    private func expectSameAsClean(_ site: FixtureSite, _ change: String, drafts: Bool = false,
+                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try site.build(drafts: drafts)
+        let published = FixtureSite.snapshot(site.output)
+        let clean = try site.cleanBuild(drafts: drafts)
+        #expect(published.keys.sorted() == clean.keys.sorted(), "files differ after: \(change)", sourceLocation: sourceLocation)
+        for (path, bytes) in clean where published[path] != bytes {
+            Issue.record("\(path) differs from a clean build after: \(change)", sourceLocation: sourceLocation)
+        }
+        #expect(site.temporaryFolders() == [], sourceLocation: sourceLocation)
+    }
+
+    @Test func everyKindOfEditGivesTheSiteACleanBuildGives() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try expectSameAsClean(site, "first build")
+        try expectSameAsClean(site, "second build")
+        let body = "documents/2021-05-11-progress.md"
+        try site.write(body, FixtureSite.standardFiles[body]!.replacingOccurrences(of: "took place", with: "happened"))
+        try expectSameAsClean(site, "editing a document's body")
+        try site.write("documents/2023-01-01-new.md", "---\ntitle: New\ndate: 2023-01-01\nkind: report\nthemes: [children-in-care]\n---\nNew.\n\n> Fresh words.\n>\n> — Ofsted\n")
+        try expectSameAsClean(site, "adding a document with a quote")
+        try FileManager.default.moveItem(atPath: "\(site.content)/documents/2023-01-01-new.md",
+                                         toPath: "\(site.content)/documents/2023-01-02-renamed.md")
+        try expectSameAsClean(site, "renaming a document")
+        try FileManager.default.removeItem(atPath: "\(site.content)/documents/2017-11-16-sustained.md")
+        try expectSameAsClean(site, "deleting a document")
+        try site.write("speakers.yml", FixtureSite.standardFiles["speakers.yml"]!
+            .replacingOccurrences(of: "name: Jill Colbert", with: "name: Dr Jill Colbert")
+            .replacingOccurrences(of: "[\"Ms Colbert\"]", with: "[\"Ms Colbert\", \"Jill Colbert\"]"))
+        try expectSameAsClean(site, "renaming a speaker")
+        try site.write("themes.yml", FixtureSite.standardFiles["themes.yml"]!
+            .replacingOccurrences(of: "title: Early help", with: "title: Early help for families")
+            + "\n- slug: workforce\n  title: Workforce\n")
+        try expectSameAsClean(site, "retitling and adding themes")
+        try site.write("visits/2021-03-focused-visit.md", FixtureSite.standardFiles["visits/2021-03-focused-visit.md"]!
+            .replacingOccurrences(of: "title: Focused visit", with: "title: Focused visit, March 2021"))
+        try expectSameAsClean(site, "retitling a visit")
+        try site.write("assets/logo.svg", "<svg/>")
+        try expectSameAsClean(site, "adding an asset")
+        try FileManager.default.removeItem(atPath: "\(site.content)/assets/logo.svg")
+        try expectSameAsClean(site, "removing an asset")
+        try site.write("documents/2024-01-01-draft.md", "---\ntitle: Draft\ndate: 2024-01-01\nkind: article\ndraft: true\n---\nSoon.\n")
+        try expectSameAsClean(site, "adding a draft")
+        try expectSameAsClean(site, "building with drafts", drafts: true)
+    }
+
+    @Test func aRebuildWithNothingChangedDoesNothing() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let first = try site.build()
+        #expect(!first.upToDate)
+        let before = FixtureSite.snapshot(site.output)
+        let second = try site.build()
+        #expect(second.upToDate)
+        #expect(second.files == first.files && second.quotes == first.quotes)
+        #expect(FixtureSite.snapshot(site.output) == before)
+    }
+
+    @Test func laterBuildsWriteOnlyTheFilesThatChanged() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        try site.write("documents/2017-11-16-sustained.md", FixtureSite.standardFiles["documents/2017-11-16-sustained.md"]! + "\n\nMore.\n")
+        let second = try site.build()
+        #expect(second.filesChanged == second.files + 1, "the second build fills a new folder")
+        try site.write("documents/2017-11-16-sustained.md", FixtureSite.standardFiles["documents/2017-11-16-sustained.md"]! + "\n\nMore, edited.\n")
+        let third = try site.build()
+        #expect(third.filesChanged > 0)
+        #expect(third.filesChanged <= 4, "only the edited document's page (and what the last build changed) is written")
+    }
+
+    @Test func aCorruptCacheMeansACleanBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        try site.build(clean: true)
+        let cache = "\(site.root)/.public.sitegen-cache"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: cache))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: cache))
+        try site.write("documents/2017-11-16-sustained.md", FixtureSite.standardFiles["documents/2017-11-16-sustained.md"]! + "\n\nMore.\n")
+        let summary = try site.build()
+        #expect(summary.filesChanged == summary.files + 1)
+        #expect(FixtureSite.snapshot(site.output) == (try site.cleanBuild()))
+    }
+
+    @Test func cleanForcesEveryFileToBeWritten() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        let summary = try site.build(clean: true)
+        #expect(!summary.upToDate)
+        #expect(summary.filesChanged == summary.files + 1)
+    }
+
+    @Test func aParallelBuildIsByteIdenticalToASequentialOne() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        for day in 1...28 {
+            try site.write("documents/2022-02-\(day < 10 ? "0" : "")\(day)-extra.md",
+                           "---\ntitle: Extra \(day)\ndate: 2022-02-\(day < 10 ? "0" : "")\(day)\nkind: article\nthemes: [early-help]\n---\nWords \(day).\n\n> Said \(day).\n>\n> — Ofsted\n")
+        }
+        let sequential = try site.cleanBuild(workers: 1)
+        let parallel = try site.cleanBuild(workers: 4)
+        #expect(sequential.count > 75)
+        #expect(parallel == sequential)
+    }
+}
