@@ -35,6 +35,13 @@ import Testing
         ])
     }
 
+    @Test func aFieldGivenTwiceIsReported() throws {
+        let text = "---\ntitle: Sustained\ndate: 2017-11-16\ntitle: Again\nkind: article\n---\nBody."
+        #expect(try errors([Self.goodDocument: text]) == [
+            "documents/2017-11-16-sustained.md:2:1: error: field 'title' is given more than once; keep one",
+        ])
+    }
+
     @Test func missingRequiredFieldsAreAllReported() throws {
         #expect(try errors([Self.goodDocument: "---\ntitle: Sustained\n---\nBody."]) == [
             "documents/2017-11-16-sustained.md:1:1: error: missing required field 'date'",

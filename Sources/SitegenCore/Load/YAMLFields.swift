@@ -13,7 +13,13 @@ enum YAMLText {
     /// `lineOffset` is added to YAML's 1-based lines to get the file's lines.
     static func parse(_ yaml: String, path: String, lineOffset: Int) -> Result<Node?, Diagnostic> {
         do {
-            return .success(try Yams.compose(yaml: yaml))
+            // Every value is read as text, so the basic resolver (no tag regexes) is enough, and
+            // naming the encoding spares Yams a look at the whole environment on every call.
+            return .success(try Yams.compose(yaml: yaml, .basic, .default, .utf8))
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .failure(Diagnostic(path: path, line: context.mark.line + lineOffset, column: context.mark.column,
+                                       message: "field \(names) is given more than once; keep one"))
         } catch let error as YamlError {
             let (problem, mark) = details(error)
             return .failure(Diagnostic(path: path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1,
@@ -29,8 +35,6 @@ enum YAMLText {
              let .composer(context, problem, mark, _):
             let context = context.map { " \($0.text)" } ?? ""
             return (problem + context, mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            return ("field \(duplicates.joined(separator: ", ")) is given twice", context.mark)
         default:
             return ("\(error)", nil)
         }
@@ -75,9 +79,7 @@ struct Fields {
                 report(key, "a field name must be plain text")
                 continue
             }
-            if let first = entries[name] {
-                report(key, "field '\(name)' is given twice (first on line \(line(of: first.key))); keep one")
-            } else if !allowed.contains(name) {
+            if !allowed.contains(name) {
                 report(key, "unknown field '\(name)'\(Suggestion.didYouMean(name, in: allowed))"
                     + " (\(what) fields: \(allowed.joined(separator: ", ")))")
             } else {

@@ -154,7 +154,7 @@ enum Markdown {
     /// "— Jill Colbert, Chief Executive" → ("Jill Colbert", "Chief Executive").
     /// Smart punctuation has already turned "--" into an en dash.
     static func parseAttribution(_ line: String) -> (speaker: String, role: String?) {
-        let body = line.drop { $0 == "—" || $0 == "–" || $0 == "-" || $0.isWhitespace }
+        let body = Substring(line.unicodeScalars.drop { $0 == "—" || $0 == "–" || $0 == "-" || $0.properties.isWhitespace })
         let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
         let speaker = parts.first.map(trimmed) ?? ""
         let role = parts.count > 1 ? trimmed(parts[1]) : ""
@@ -162,7 +162,10 @@ enum Markdown {
     }
 
     private static func trimmed(_ text: Substring) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// Splits cmark's HTML at the quote markers it was given, searching bytes, not characters.
