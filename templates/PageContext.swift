@@ -4,18 +4,25 @@ import PortalModel
 struct PageContext {
     let portal: Portal
     let route: Route
+    /// The prefix of every link: "../../" back to the site root, or `base_url` on the 404 page,
+    /// which a server shows at any path.
+    private let root: String
+
+    init(portal: Portal, route: Route) {
+        self.portal = portal
+        self.route = route
+        root = route == .notFound ? portal.site.baseURL : route.root
+    }
 
     var site: Site { portal.site }
 
-    /// A link to another page: relative, except from the 404 page, which a server shows at any path.
+    /// A link to another page.
     func href(_ target: Route) -> String {
-        route == .notFound ? site.baseURL + target.folder : route.link(to: target)
+        route == .notFound ? root + target.folder : root + target.file
     }
 
     /// A link to a root-level file such as `style.css`.
-    func file(_ name: String) -> String {
-        route == .notFound ? site.baseURL + name : route.link(toFile: name)
-    }
+    func file(_ name: String) -> String { root + name }
 
     /// The page's absolute address, for canonical links and share cards.
     var canonicalURL: String { site.baseURL + (route == .notFound ? "404.html" : route.folder) }

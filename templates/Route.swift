@@ -38,10 +38,4 @@ public enum Route: Hashable, Sendable {
     public var root: String {
         String(repeating: "../", count: folder.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
-
-    /// A relative link from this page to `target`'s file, so the site works from any folder.
-    public func link(to target: Route) -> String { root + target.file }
-
-    /// A relative link from this page to a root-level file such as `style.css`.
-    public func link(toFile file: String) -> String { root + file }
 }
