@@ -27,6 +27,7 @@ publish: deps search-deps
 	$(SWIFT) run sitegen build --search
 
 swift-test: deps
+	$(SWIFT) build
 	$(SWIFT) test
 
 # The real portal and a generated fixture site, each checked with the Nu HTML Checker,

@@ -495,8 +495,11 @@ class Corpus:
             since_heading += 1
             blocks.append(block)
             words += len(block.split())
-        if blocks[-1].startswith("## "):
-            blocks.pop()
+        if blocks[-1].startswith("## "):  # never end on a heading
+            words -= len(blocks.pop().split())
+        while words + quote_words < MIN_WORDS:
+            blocks.append(self.paragraph(1, 1))
+            words += len(blocks[-1].split())
         blocks += quotes
         return slug, "\n".join(lines) + "\n" + "\n\n".join(blocks) + "\n"
 

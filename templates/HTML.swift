@@ -74,13 +74,6 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
             output += text[runStart..<bytes.endIndex]
         }
     }
-
-    /// `text`, escaped.
-    public static func escaped(_ text: String) -> String {
-        var output = ""
-        escape(text, into: &output)
-        return output
-    }
 }
 
 extension Sequence {

@@ -83,8 +83,6 @@ enum Layout {
         <meta property="og:url" content="\(context.canonicalURL)">
         <meta property="og:locale" content="\(String(context.site.language.map { $0 == "-" ? "_" : $0 }))">
         <meta name="twitter:card" content="summary">
-        <meta name="twitter:title" content="\(card.title)">
-        <meta name="twitter:description" content="\(card.description)">
 
         """
     }

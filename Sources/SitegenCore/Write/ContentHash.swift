@@ -22,9 +22,4 @@ enum ContentHash {
         hash ^= hash >> 33
         return hash
     }
-
-    static func of(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { of(UnsafeRawBufferPointer($0)) }
-    }
 }

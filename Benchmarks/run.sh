@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Side-by-side build benchmark: sitegen against Hugo on the same generated content.
+#
+#   Benchmarks/run.sh [N...]        N = documents per corpus (default: 10000)
+#
+# For each N: generates Benchmarks/corpus-N/ (once; again only when the generator,
+# the seed documents or SEED change), builds .build/release/sitegen if it is missing or
+# older than a Swift source, then alternates clean full builds, ROUNDS of each:
+#   sitegen: .build/release/sitegen build --content CORPUS --output Benchmarks/out-sitegen-N
+#   Hugo:    hugo --quiet --source Benchmarks/hugo --contentDir CORPUS --destination Benchmarks/out-hugo-N
+# each under /usr/bin/time -v (wall clock, peak resident memory), each run into a new
+# output folder that did not exist before. Earlier outputs are deleted once, at the start,
+# followed by a sync and a pause of PAUSE seconds (default 370): on this disk (ext4 with
+# online discard, no journal) the kernel avoids reusing inodes freed in the last 60 s,
+# or 360 s while their inode table block is dirty, and creating files in that window
+# ran up to 5x slower for whichever tool came next: that measures the harness, not the tools. Prints a Markdown table of medians
+# and writes it, with the details, to Benchmarks/results-N.md.
+#
+# Environment: ROUNDS (default 3), SEED (generator seed, default 1),
+#   SITEGEN (a sitegen binary to use instead of building the release one).
+set -euo pipefail
+
+bench=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$bench/.." && pwd)
+rounds=${ROUNDS:-3}
+seed=${SEED:-1}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000)
+
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+case $rounds in '' | *[!0-9]* | 0) die "ROUNDS must be a positive whole number, not '$rounds'" ;; esac
+case $seed in '' | *[!0-9]*) die "SEED must be a whole number, not '$seed'" ;; esac
+for n in "${sizes[@]}"; do
+    case $n in '' | *[!0-9]* | 0*) die "N must be a positive whole number, not '$n'" ;; esac
+done
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/sitegen-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# Shows the end of a failed step's log and stops.
+fail() {
+    local what=$1 log=$2
+    printf 'run.sh: %s failed; the end of its output:\n' "$what" >&2
+    tail -n 30 "$log" >&2 || true
+    exit 1
+}
+
+# ---- tools
+
+if [ ! -x /usr/bin/time ]; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    { $sudo apt-get update -qq && $sudo apt-get install -y -qq time; } >"$work/apt.log" 2>&1 \
+        || fail "installing the Debian package 'time'" "$work/apt.log"
+fi
+command -v hugo >/dev/null || die "hugo is not installed (Debian: apt-get install hugo)"
+command -v python3 >/dev/null || die "python3 is not installed"
+hugo_version=$(hugo version | awk '{print $2}' | sed 's/+.*//')
+
+if [ -n "${SITEGEN:-}" ]; then
+    sitegen=$SITEGEN
+    [ -x "$sitegen" ] || die "SITEGEN=$sitegen is not an executable"
+else
+    sitegen=$root/.build/release/sitegen
+    if [ ! -x "$sitegen" ] || [ -n "$(find "$root" \( -path "$root/.build*" -o -path "$root/.git" -o -path "$root/.swiftpm" \
+            -o -path "$root/Tests" -o -path "$root/Benchmarks" -o -path "$root/public" -o -path "$root/content" \) -prune \
+            -o -name '*.swift' -newer "$sitegen" -print 2>/dev/null | head -n 1)" ]; then
+        (cd "$root" && swift build -c release --product sitegen) >"$work/swift-build.log" 2>&1 \
+            || fail "swift build -c release --product sitegen (is libcmark-dev installed? 'make deps')" "$work/swift-build.log"
+        [ -x "$sitegen" ] || die "swift build did not produce $sitegen"
+        touch "$sitegen"  # a no-op build leaves the old time stamp; don't rebuild next time
+    fi
+fi
+
+# ---- helpers
+
+# Seconds from /usr/bin/time's "h:mm:ss" or "m:ss.ss".
+seconds() {
+    awk -v t="$1" 'BEGIN { n = split(t, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }'
+}
+
+# Median of the numbers on standard input.
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Generates corpus-N unless it exists from the same generator, seed documents and seed.
+corpus_for() {
+    local n=$1 corpus=$bench/corpus-$1 stamp
+    stamp=$(cat "$bench/generate_corpus.py" "${SEEDS_DIR:-/work/shared/seeds}"/*.txt | sha256sum | cut -c1-16) \
+        || die "cannot read generate_corpus.py or the seed documents in ${SEEDS_DIR:-/work/shared/seeds}"
+    stamp="n=$n seed=$seed generator=$stamp"
+    if [ -f "$corpus/.stamp" ] && [ "$(cat "$corpus/.stamp")" = "$stamp" ]; then
+        return
+    fi
+    rm -rf "$corpus" "$corpus.tmp"
+    python3 "$bench/generate_corpus.py" "$n" "$corpus.tmp" --seed "$seed" >"$work/generate.log" 2>&1 \
+        || fail "generate_corpus.py $n" "$work/generate.log"
+    printf '%s\n' "$stamp" >"$corpus.tmp/.stamp"
+    mv "$corpus.tmp" "$corpus"
+}
+
+# One clean, measured build: appends "tool seconds kB files" to $work/runs-N.
+measure() {
+    local tool=$1 n=$2 round=$3 corpus=$bench/corpus-$2 out=$bench/out-$1-$2-$3
+    local log=$work/$tool-$n-$round.log timing=$work/$tool-$n-$round.time
+    [ ! -e "$out" ] || die "$out exists; outputs must be new folders"
+    sync
+    case $tool in
+        sitegen) set -- "$sitegen" build --content "$corpus" --output "$out" ;;
+        hugo) set -- hugo --quiet --source "$bench/hugo" --contentDir "$corpus" --destination "$out" ;;
+    esac
+    /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1 || fail "$tool on corpus-$n (round $round)" "$log"
+    local wall kb files
+    wall=$(sed -n 's/^.*Elapsed (wall clock) time ([^)]*): *//p' "$timing")
+    kb=$(sed -n 's/^.*Maximum resident set size (kbytes): *//p' "$timing")
+    case $wall in *[0-9]:[0-9]*) ;; *) fail "reading the wall time in /usr/bin/time's report for $tool" "$timing" ;; esac
+    case $kb in '' | *[!0-9]*) fail "reading the peak memory in /usr/bin/time's report for $tool" "$timing" ;; esac
+    wall=$(seconds "$wall")
+    files=$(find "$out" -type f | wc -l)
+    printf '%s %s %s %s\n' "$tool" "$wall" "$kb" "$files" >>"$work/runs-$n"
+}
+
+# "| N | tool | median s | median MB | files |" for one tool's runs.
+row() {
+    local tool=$1 label=$2 n=$3 runs=$work/runs-$3
+    local wall kb files
+    wall=$(awk -v t="$tool" '$1 == t { print $2 }' "$runs" | median)
+    kb=$(awk -v t="$tool" '$1 == t { print $3 }' "$runs" | median)
+    files=$(awk -v t="$tool" '$1 == t { print $4 }' "$runs" | sort -un | paste -sd/ -)
+    printf '%s %s %s\n' "$wall" "$kb" "$files" >"$work/median-$tool-$n"
+    awk -v n="$n" -v l="$label" -v w="$wall" -v k="$kb" -v f="$files" \
+        'BEGIN { printf "| %s | %s | %.2f | %.0f | %s |\n", n, l, w, k / 1024, f }'
+}
+
+ratio_row() {
+    local n=$1 sw sk hw hk
+    read -r sw sk _ <"$work/median-sitegen-$n"
+    read -r hw hk _ <"$work/median-hugo-$n"
+    awk -v n="$n" -v sw="$sw" -v sk="$sk" -v hw="$hw" -v hk="$hk" 'BEGIN {
+        t = (sw > 0 && hw > 0) ? sprintf("%.3f (%.1f× %s)", sw / hw, sw < hw ? hw / sw : sw / hw, sw < hw ? "faster" : "slower") : "n/a"
+        m = (sk > 0 && hk > 0) ? sprintf("%.3f (%.1f× %s)", sk / hk, sk < hk ? hk / sk : sk / hk, sk < hk ? "less" : "more") : "n/a"
+        printf "| %s | sitegen/Hugo | %s | %s | |\n", n, t, m }'
+}
+
+header='| N | tool | median wall s | median peak MB | files written |
+|--:|:--|--:|--:|--:|'
+
+# Removes earlier outputs, then lets the disk settle (see the note at the top).
+clear_outputs() {
+    local old
+    old=$(find "$bench" -maxdepth 1 -name 'out-*' -print)
+    [ -n "$old" ] || return 0
+    find "$bench" -maxdepth 1 -name 'out-*' -exec rm -rf {} +
+    sync
+    sleep "${PAUSE:-370}"
+}
+
+for n in "${sizes[@]}"; do corpus_for "$n"; done
+clear_outputs
+printf '%s\n' "$header"
+for n in "${sizes[@]}"; do
+    : >"$work/runs-$n"
+    for round in $(seq 1 "$rounds"); do
+        measure sitegen "$n" "$round"
+        measure hugo "$n" "$round"
+    done
+    rows=$(row sitegen sitegen "$n"; row hugo "Hugo $hugo_version" "$n"; ratio_row "$n")
+    printf '%s\n' "$rows"
+
+    corpus=$bench/corpus-$n
+    # shellcheck disable=SC2016 # the back quotes are Markdown
+    {
+        printf '# sitegen and Hugo on %s generated documents\n\n' "$n"
+        printf '%s\n%s\n\n' "$header" "$rows"
+        printf 'Medians of %s alternating clean full builds each, every run into a new output folder\n' "$rounds"
+        printf '(earlier outputs are deleted before the first run, then the disk is left to settle: see run.sh),\n'
+        printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`.\n\n'
+        printf -- '- Date: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+        printf -- '- Machine: %s cores, %s RAM, %s\n' "$(nproc)" \
+            "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)" "$(uname -sr)"
+        printf -- '- sitegen: `%s`\n' "${sitegen#"$root"/}"
+        printf -- '- Hugo: %s\n' "$(hugo version)"
+        printf -- '- Corpus: `Benchmarks/generate_corpus.py %s Benchmarks/corpus-%s --seed %s`: %s documents, %s visits, %s files, %s\n' \
+            "$n" "$n" "$seed" "$(find "$corpus/documents" -name '*.md' | wc -l)" "$(find "$corpus/visits" -name '*.md' | wc -l)" \
+            "$(find "$corpus" -type f ! -name .stamp | wc -l)" "$(du -sh "$corpus" | cut -f1)"
+        printf -- '- sitegen: `sitegen build --content Benchmarks/corpus-%s --output Benchmarks/out-sitegen-%s-ROUND`\n' "$n" "$n"
+        printf -- '- Hugo: `hugo --quiet --source Benchmarks/hugo --contentDir Benchmarks/corpus-%s --destination Benchmarks/out-hugo-%s-ROUND`\n\n' "$n" "$n"
+        printf 'Every run (tool, wall s, peak kB, files):\n\n```\n'
+        cat "$work/runs-$n"
+        printf '```\n'
+    } >"$bench/results-$n.md"
+done
