@@ -150,9 +150,9 @@ header='| N | tool | median wall s | median peak MB | files written |
 # Removes earlier outputs, then lets the disk settle (see the note at the top).
 clear_outputs() {
     local old
-    old=$(find "$bench" -maxdepth 1 -name 'out-*' -print)
+    old=$(find "$bench" -maxdepth 1 \( -name 'out-*' -o -name '.out-*' \) -print)
     [ -n "$old" ] || return 0
-    find "$bench" -maxdepth 1 -name 'out-*' -exec rm -rf {} +
+    find "$bench" -maxdepth 1 \( -name 'out-*' -o -name '.out-*' \) -exec rm -rf {} +
     sync
     sleep "${PAUSE:-370}"
 }
