@@ -27,7 +27,10 @@ import re
 import sys
 from pathlib import Path
 
-DEFAULT_SEEDS = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
+# The seeds in shared/ beside the repository (where developers and CI have them), else
+# the workplace's copy; SEEDS_DIR overrides both.
+_BESIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+DEFAULT_SEEDS = Path(os.environ.get("SEEDS_DIR", _BESIDE if _BESIDE.is_dir() else "/work/shared/seeds"))
 
 MIN_WORDS, MAX_WORDS = 400, 1500
 FIRST_DAY = datetime.date(2015, 1, 1)
