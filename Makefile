@@ -4,6 +4,8 @@
 #   make screenshots  the home page and a quote page at 390 and 1280 px, into screenshots/
 #   make bench        sitegen against Hugo on a generated corpus (see Benchmarks/README.md)
 
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 SWIFT ?= swift
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -28,7 +30,8 @@ publish: deps search-deps
 
 swift-test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	@mkdir -p .build
+	$(SWIFT) test 2>&1 | tee .build/swift-test.log
 
 # The real portal and a generated fixture site, each checked with the Nu HTML Checker,
 # the link and fragment checker and axe-core in headless Chromium; then search.
@@ -43,7 +46,12 @@ site-checks: deps search-deps
 	$(PYTHON) Tests/SiteChecks/check_search.py $(CHECKS)/portal "Jill Colbert" \
 		quotes/2021-05-11-ofsted-finds-progress-evident-3/ --base-url $(BASE_URL)
 
-test: swift-test site-checks
+# Ends with one line that counts every test and check: "all: N passed, 0 failed".
+test: swift-test
+	$(MAKE) --no-print-directory site-checks 2>&1 | tee .build/site-checks.log
+	@tests=$$(sed -n 's/.*Test run with \([0-9]*\) tests.* passed.*/\1/p' .build/swift-test.log | tail -1); \
+	checks=$$(awk '/^[0-9]+ passed, 0 failed$$/ { sum += $$1 } END { print sum + 0 }' .build/site-checks.log); \
+	echo "all: $$(( $${tests:-0} + $${checks:-0} )) passed, 0 failed"
 
 screenshots: deps
 	$(SWIFT) build --product sitegen
