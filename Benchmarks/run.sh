@@ -109,7 +109,11 @@ measure() {
     sync
     case $tool in
         sitegen) set -- "$sitegen" build --content "$corpus" --output "$out" ;;
-        hugo) set -- hugo --quiet --source "$bench/hugo" --contentDir "$corpus" --destination "$out" ;;
+        hugo)
+            # Hugo's pages use sitegen's own stylesheet, taken from this round's sitegen build.
+            mkdir -p "$bench/hugo/static"
+            cp "$bench/out-sitegen-$n-$round/style.css" "$bench/hugo/static/style.css"
+            set -- hugo --quiet --source "$bench/hugo" --contentDir "$corpus" --destination "$out" ;;
     esac
     /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1 || fail "$tool on corpus-$n (round $round)" "$log"
     local wall kb files

@@ -232,11 +232,7 @@ def main(argv=None):
         print("check_axe: interrupted", file=sys.stderr)
         return 130
     finally:
-        if driver is not None:
-            try:
-                driver.quit()
-            except Exception:
-                pass
+        lib.quit_driver(driver)
     elapsed = time.monotonic() - t0
 
     for line in unchecked + findings:

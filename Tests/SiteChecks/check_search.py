@@ -62,7 +62,7 @@ def main():
             print("0 passed, 1 failed")
             return 1
         finally:
-            driver.quit()
+            lib.quit_driver(driver)
 
 
 if __name__ == "__main__":

@@ -128,11 +128,7 @@ def main(argv=None):
         print("screenshots: interrupted", file=sys.stderr)
         return 130
     finally:
-        if driver is not None:
-            try:
-                driver.quit()
-            except Exception:
-                pass
+        lib.quit_driver(driver)
 
     for line in problems:
         print(line)

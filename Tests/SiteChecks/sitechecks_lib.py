@@ -190,6 +190,16 @@ def start_chromium(width=1280, height=900, timeout=30):
     return driver
 
 
+def quit_driver(driver):
+    """Quit a browser started by start_chromium, if any, ignoring a browser that already died."""
+    if driver is None:
+        return
+    try:
+        driver.quit()
+    except Exception:
+        pass
+
+
 def install_sigterm_handler():
     """Turn SIGTERM into KeyboardInterrupt so try/finally cleanup runs."""
     def _raise(signum, frame):
