@@ -73,7 +73,8 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         var clock = StageClock(onStage: options.onStage)
         let paths = StagingFolder.Paths(output: options.output)
-        let identity = BuildCache.identity(includeDrafts: options.includeDrafts, searchIndex: options.searchIndex)
+        let identity = BuildCache.identity(content: options.content, includeDrafts: options.includeDrafts,
+                                          searchIndex: options.searchIndex)
         clock.start("load")
         let stamps = ContentStamps.read(options.content)
         let cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil

@@ -8,7 +8,7 @@ import Glibc
 /// Stored in `.<output>.sitegen-cache` with a checksum; a cache that is missing, corrupt,
 /// written by another sitegen binary or for other options means a clean build.
 struct BuildCache: Sendable {
-    /// What must match for the cache to be used: sitegen's binary and the build options.
+    /// What must match for the cache to be used: sitegen's binary, the content folder and the options.
     var identity: String
     var stamps: ContentStamps
     var counts: [Int]
@@ -21,11 +21,12 @@ struct BuildCache: Sendable {
 
     private static let magic = "sitegen-cache-1"
 
-    static func identity(includeDrafts: Bool, searchIndex: Bool) -> String {
+    static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
         var info = stat()
         let binary = stat("/proc/self/exe", &info) == 0
             ? "\(info.st_size)-\(info.st_mtim.tv_sec)-\(info.st_mtim.tv_nsec)" : "unknown"
-        return "\(binary) drafts=\(includeDrafts) search=\(searchIndex)"
+        let folder = URL(fileURLWithPath: content).standardized.path
+        return "\(binary) content=\(folder) drafts=\(includeDrafts) search=\(searchIndex)"
     }
 
     static func inode(of path: String) -> UInt64? {
