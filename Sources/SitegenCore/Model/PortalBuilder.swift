@@ -5,7 +5,7 @@ enum PortalBuilder {
     /// The portal, or every problem found; drafts are left out unless `includeDrafts`.
     static func build(_ content: LoadedContent, includeDrafts: Bool) -> Result<Portal, ContentErrors> {
         var diagnostics = content.diagnostics
-        let speakers = SpeakerDirectory(content.speakers, diagnostics: &diagnostics)
+        var speakers = SpeakerDirectory(content.speakers, diagnostics: &diagnostics)
         let themeSlugs = content.declaredThemes
         let visitSlugs = content.declaredVisits
 
@@ -65,6 +65,8 @@ enum PortalBuilder {
 /// Finds a speaker by slug, name or alias, ignoring case, spacing and the style of apostrophe.
 struct SpeakerDirectory {
     private var byKey: [String: Speaker] = [:]
+    /// Attributions as written, already looked up: the same few names recur in every document.
+    private var byAttribution: [String: Speaker?] = [:]
 
     init(_ entries: [Entry<Speaker>], diagnostics: inout [Diagnostic]) {
         for entry in entries {
@@ -82,7 +84,12 @@ struct SpeakerDirectory {
         }
     }
 
-    func resolve(_ name: String) -> Speaker? { byKey[Self.key(name)] }
+    mutating func resolve(_ name: String) -> Speaker? {
+        if let known = byAttribution[name] { return known }
+        let speaker = byKey[Self.key(name)]
+        byAttribution[name] = speaker
+        return speaker
+    }
 
     /// "; did you mean 'Jill Colbert'?" over every known name and alias.
     func didYouMean(_ name: String) -> String {
