@@ -4,7 +4,7 @@ import PortalModel
 enum JourneyChart {
     private static let width = 520.0
     private static let height = 260.0
-    private static let left = 130.0
+    private static let left = 140.0
     private static let right = 20.0
     private static let top = 20.0
     private static let bottom = 40.0

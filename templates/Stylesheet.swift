@@ -103,7 +103,7 @@ enum Stylesheet {
       .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.25rem 2rem; }
     }
     @media (max-width: 30rem) {
-      .chart .level, .chart .year { font-size: 20px; }
+      .chart .level, .chart .year { font-size: 18px; }
       .facts { grid-template-columns: 1fr; }
       .facts dd { margin-bottom: 0.5rem; }
     }
