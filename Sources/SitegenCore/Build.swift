@@ -52,6 +52,8 @@ public struct BuildSummary: Sendable {
     public let stages: [StageTiming]
     /// Files actually written; the rest were already there with the same bytes.
     public let filesChanged: Int
+    /// Pages rendered: all of them, or after an edit to documents or visits only those it affects.
+    public let pagesRendered: Int
     /// True when nothing under the content folder changed since the last build, so nothing was done.
     public let upToDate: Bool
 
@@ -82,9 +84,23 @@ public enum SiteBuilder {
             let counts = cache.counts
             return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
                                 speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
-                                stages: clock.finish(), filesChanged: 0, upToDate: true)
+                                stages: clock.finish(), filesChanged: 0, pagesRendered: 0, upToDate: true)
         }
-        let loaded = ContentTree.load(from: options.content, workers: options.workers)
+        // An edit to documents or visits only, with a spare folder to update: parse just what changed.
+        let changes = cache.map { ContentChanges(from: $0.stamps, to: stamps) }
+        var incremental = false
+        var reusing: [String: Document] = [:]
+        if let cache, let changes, !changes.global, !options.searchIndex, cache.spareFolder != 0 {
+            incremental = true
+            let parse = changes.documents.union(AffectedPages.needingBodies(changes, cached: cache.documents))
+            reusing = cache.documents.filter { !parse.contains($0.key) }
+        }
+        var loaded = ContentTree.load(from: options.content, workers: options.workers, reusing: reusing)
+        if loaded.reused.contains(where: { !references(of: $0, resolveIn: loaded) }) {
+            // A cached document names a visit or theme that is gone: parse everything, to report it properly.
+            incremental = false
+            loaded = ContentTree.load(from: options.content, workers: options.workers)
+        }
         clock.start("model")
         let portal = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
         clock.start("render and write")
@@ -92,7 +108,14 @@ public enum SiteBuilder {
         let spare = cache.flatMap { $0.spareFolder != 0 ? $0.spare : nil }
         let staging = try spare.map { try StagingFolder.reuse(paths, existing: $0) } ?? StagingFolder.create(for: paths)
         do {
-            var written = try PageWriter.write(portal, assets: loaded.assets, into: staging, workers: options.workers)
+            var changed: PageWriter.Written?
+            if incremental, let cache, let changes {
+                let affected = AffectedPages.routes(for: changes, before: cache.documents, portal: portal)
+                changed = try PageWriter.writeChanges(portal, affected: affected, published: cache.live,
+                                                      from: paths.output, into: staging, workers: options.workers)
+            }
+            var written = try changed ?? PageWriter.write(portal, assets: loaded.assets, into: staging,
+                                                          workers: options.workers)
             if options.searchIndex {
                 clock.start("search index")
                 try? FileManager.default.removeItem(atPath: "\(staging.path)/pagefind")
@@ -109,16 +132,25 @@ public enum SiteBuilder {
                 let spareFolder = keepPrevious ? BuildCache.inode(of: paths.spare) ?? 0 : 0
                 BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: liveFolder,
                            live: written.files, spareFolder: spareFolder,
-                           spare: keepPrevious ? cache?.live ?? [:] : [:]).save(paths.cache)
+                           spare: keepPrevious ? cache?.live ?? [:] : [:],
+                           documents: Dictionary(portal.documents.map { ($0.slug, $0) }, uniquingKeysWith: { $1 }))
+                    .save(paths.cache)
             }
-            let changed = written.files.filter { staging.existing[$0.key] != $0.value }.count
+            let filesChanged = written.files.filter { staging.existing[$0.key] != $0.value }.count
             return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
                                 speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
-                                stages: clock.finish(), filesChanged: changed, upToDate: false)
+                                stages: clock.finish(), filesChanged: filesChanged, pagesRendered: written.rendered,
+                                upToDate: false)
         } catch {
             staging.discard()
             throw error
         }
+    }
+
+    /// Whether a cached document's visit and themes still exist.
+    private static func references(of document: Document, resolveIn loaded: LoadedContent) -> Bool {
+        (document.visitSlug.map(loaded.declaredVisits.contains) ?? true)
+            && document.themeSlugs.allSatisfy(loaded.declaredThemes.contains)
     }
 
     /// The cache beside the output, if it was written by this binary with these options

@@ -6,9 +6,10 @@ import Testing
 /// published site is always byte-identical to a clean build of the same content.
 @Suite struct BuildCacheTests {
     /// Builds after each change and compares the published folder with a clean build.
+    @discardableResult
     private func expectSameAsClean(_ site: FixtureSite, _ change: String, drafts: Bool = false,
-                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
-        try site.build(drafts: drafts)
+                                   sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
+        let summary = try site.build(drafts: drafts)
         let published = FixtureSite.snapshot(site.output)
         let clean = try site.cleanBuild(drafts: drafts)
         #expect(published.keys.sorted() == clean.keys.sorted(), "files differ after: \(change)", sourceLocation: sourceLocation)
@@ -16,6 +17,7 @@ import Testing
             Issue.record("\(path) differs from a clean build after: \(change)", sourceLocation: sourceLocation)
         }
         #expect(site.temporaryFolders() == [], sourceLocation: sourceLocation)
+        return summary
     }
 
     @Test func everyKindOfEditGivesTheSiteACleanBuildGives() throws {
@@ -25,7 +27,12 @@ import Testing
         try expectSameAsClean(site, "second build")
         let body = "documents/2021-05-11-progress.md"
         try site.write(body, FixtureSite.standardFiles[body]!.replacingOccurrences(of: "took place", with: "happened"))
-        try expectSameAsClean(site, "editing a document's body")
+        try expectSameAsClean(site, "editing a document's body (the first rebuild fills a new spare folder)")
+        try site.write(body, FixtureSite.standardFiles[body]!.replacingOccurrences(of: "date: 2021-05-11", with: "date: 2016-01-01"))
+        let moved = try expectSameAsClean(site, "moving the newest document back in time, so another is featured")
+        #expect(moved.pagesRendered > 0 && moved.pagesRendered < moved.pages, "an edit renders only what it affects")
+        try site.write(body, FixtureSite.standardFiles[body]!)
+        try expectSameAsClean(site, "restoring it")
         try site.write("documents/2023-01-01-new.md", "---\ntitle: New\ndate: 2023-01-01\nkind: report\nthemes: [children-in-care]\n---\nNew.\n\n> Fresh words.\n>\n> — Ofsted\n")
         try expectSameAsClean(site, "adding a document with a quote")
         try FileManager.default.moveItem(atPath: "\(site.content)/documents/2023-01-01-new.md",
@@ -43,7 +50,8 @@ import Testing
         try expectSameAsClean(site, "retitling and adding themes")
         try site.write("visits/2021-03-focused-visit.md", FixtureSite.standardFiles["visits/2021-03-focused-visit.md"]!
             .replacingOccurrences(of: "title: Focused visit", with: "title: Focused visit, March 2021"))
-        try expectSameAsClean(site, "retitling a visit")
+        let visit = try expectSameAsClean(site, "retitling a visit")
+        #expect(visit.pagesRendered < visit.pages)
         try site.write("assets/logo.svg", "<svg/>")
         try expectSameAsClean(site, "adding an asset")
         try FileManager.default.removeItem(atPath: "\(site.content)/assets/logo.svg")
@@ -51,6 +59,35 @@ import Testing
         try site.write("documents/2024-01-01-draft.md", "---\ntitle: Draft\ndate: 2024-01-01\nkind: article\ndraft: true\n---\nSoon.\n")
         try expectSameAsClean(site, "adding a draft")
         try expectSameAsClean(site, "building with drafts", drafts: true)
+    }
+
+    @Test func editsToOneOfManyDocumentsRenderFewPagesAndMatchACleanBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        func extra(_ day: Int, _ words: String) -> String {
+            let date = "2022-03-\(day < 10 ? "0" : "")\(day)"
+            let theme = day % 2 == 0 ? "early-help" : "children-in-care"
+            return "---\ntitle: Extra \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\nthemes: [\(theme)]\n---\n\(words)\n\n> Said on \(day).\n>\n> — Ofsted\n"
+        }
+        for day in 1...30 { try site.write("documents/2022-03-\(day < 10 ? "0" : "")\(day)-extra.md", extra(day, "Words.")) }
+        try expectSameAsClean(site, "first build")
+        try site.write("documents/2022-03-10-extra.md", extra(10, "First edit."))
+        try expectSameAsClean(site, "first edit, filling the spare folder")
+        try site.write("documents/2022-03-10-extra.md", extra(10, "Second edit."))
+        let edit = try expectSameAsClean(site, "editing one of many documents")
+        #expect(edit.pagesRendered < 25, "rendered \(edit.pagesRendered) of \(edit.pages) pages")
+        try FileManager.default.removeItem(atPath: "\(site.content)/documents/2022-03-30-extra.md")
+        try expectSameAsClean(site, "deleting the newest, featured document")
+    }
+
+    @Test func removingAVisitThatCachedDocumentsNameIsAnError() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        try site.build(clean: false)
+        try FileManager.default.removeItem(atPath: "\(site.content)/visits/2021-03-focused-visit.md")
+        #expect(throws: ContentErrors.self) { try site.build() }
+        #expect(site.errors().first?.hasPrefix("documents/2021-05-11-progress.md:6:8: error: unknown visit '2021-03-focused-visit'") == true)
     }
 
     @Test func aRebuildWithNothingChangedDoesNothing() throws {

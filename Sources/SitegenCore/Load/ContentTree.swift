@@ -13,13 +13,16 @@ struct LoadedContent: Sendable {
     var declaredVisits: Set<String> = []
     /// Every theme slug in themes.yml, including entries with other errors.
     var declaredThemes: Set<String> = []
+    /// Documents taken from the build cache instead of being parsed (no bodies).
+    var reused: [Document] = []
     var diagnostics: [Diagnostic] = []
 }
 
 /// Walks a content folder in CONTENT.md's layout.
 enum ContentTree {
     /// Reads everything, parsing visits and documents on `workers` threads (nil: every core).
-    static func load(from directory: String, workers: Int? = nil) -> LoadedContent {
+    /// Documents whose slugs are keys of `reusing` are not parsed: the cached values are used.
+    static func load(from directory: String, workers: Int? = nil, reusing: [String: Document] = [:]) -> LoadedContent {
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -58,7 +61,11 @@ enum ContentTree {
             if let file { content.visits.append(file) }
             content.diagnostics += diagnostics
         }
-        let documentFiles = markdownFiles(in: "\(root)/documents", &content.diagnostics)
+        var documentFiles = markdownFiles(in: "\(root)/documents", &content.diagnostics)
+        if !reusing.isEmpty {
+            content.reused = documentFiles.compactMap { reusing[$0.slug] }
+            documentFiles.removeAll { reusing[$0.slug] != nil }
+        }
         for (file, diagnostics) in parallelMap(documentFiles, workers: workers, { entry in
             readThen(entry.path) { ContentFiles.document($0, slug: entry.slug) }
         }) {

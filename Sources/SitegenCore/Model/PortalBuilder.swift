@@ -48,6 +48,7 @@ enum PortalBuilder {
         guard diagnostics.isEmpty, let site = content.site else {
             return .failure(ContentErrors(diagnostics))
         }
+        documents += content.reused
         return .success(Portal(site: site, visits: content.visits.map(\.visit), documents: documents,
                                speakers: content.speakers.map(\.value), themes: content.themes.map(\.value)))
     }

@@ -7,6 +7,8 @@ enum PageWriter {
     /// What was written: counts, and the hash of every file now in the folder.
     struct Written: Sendable {
         var pages: Int
+        /// Pages rendered by this build: all of them, or only those an edit affected.
+        var rendered: Int
         var files: [String: UInt64]
     }
 
@@ -43,7 +45,65 @@ enum PageWriter {
             let relative = "assets/\(asset.relativePath)"
             files[relative] = try staging.copy(asset.sourcePath, to: relative)
         }
-        return Written(pages: routes.count + rootFiles.filter { $0.name.hasSuffix(".html") }.count, files: files)
+        let pages = routes.count + rootFiles.filter { $0.name.hasSuffix(".html") }.count
+        return Written(pages: pages, rendered: pages, files: files)
+    }
+
+    /// Renders only the `affected` routes, the feed and the sitemap; every other file is the
+    /// published one, copied into the build folder where that holds an older version.
+    /// Returns nil (the caller then writes everything) when an affected page would need a
+    /// document's body that was not parsed, or a file is missing from the published manifest.
+    static func writeChanges(_ portal: Portal, affected: Set<Route>, published: [String: UInt64], from live: String,
+                             into staging: StagingFolder, workers: Int? = nil) throws -> Written? {
+        let routes = SitePages.routes(of: portal)
+        var files: [String: UInt64] = [:]
+        var render: [Route] = []
+        for route in routes {
+            if affected.contains(route) {
+                guard hasFullText(route, in: portal) else { return nil }
+                render.append(route)
+            } else if let hash = published[route.file] {
+                files[route.file] = hash
+            } else {
+                return nil
+            }
+        }
+        for (file, hash) in published where file.hasPrefix("assets/") || file == StagingFolder.markerName {
+            files[file] = hash
+        }
+        let results = parallelMap(render, workers: workers) { route -> Result<(String, UInt64), PublishError> in
+            Result {
+                let folder = route.folder.isEmpty ? nil : String(route.folder.dropLast())
+                return (route.file, try staging.write(route.file, SitePages.render(route, in: portal), folder: folder))
+            }.mapError { $0 as? PublishError ?? PublishError(path: route.file, reason: "\($0)") }
+        }
+        for result in results {
+            let (file, hash) = try result.get()
+            files[file] = hash
+        }
+        let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
+        for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
+        let rendered = Set(render.map(\.file) + rootFiles.map(\.name))
+        for (file, hash) in files where staging.existing[file] != hash && !rendered.contains(file) {
+            let folder = (file as NSString).deletingLastPathComponent
+            guard let data = FileManager.default.contents(atPath: "\(live)/\(file)") else {
+                throw PublishError(path: "\(live)/\(file)", reason: "cannot read the published file to carry it over")
+            }
+            _ = try data.withUnsafeBytes { try staging.write(file, $0, folder: folder.isEmpty ? nil : folder) }
+        }
+        return Written(pages: routes.count + 1, rendered: render.count, files: files)
+    }
+
+    /// Whether the portal holds what `route`'s page shows of a document: its body, its quotes' HTML.
+    private static func hasFullText(_ route: Route, in portal: Portal) -> Bool {
+        switch route {
+        case .document(let slug): return portal.document(slug).map { !$0.body.isEmpty } ?? true
+        case .quote(let id): return portal.quote(id).map { !$0.html.isEmpty } ?? true
+        case .home:
+            let featured = portal.documents.reversed().lazy.compactMap(\.quotes.first).first
+            return featured.map { !$0.html.isEmpty } ?? true
+        default: return true
+        }
     }
 
     /// Hashes the files below `folder` of the build folder, for files another tool wrote (Pagefind's index).

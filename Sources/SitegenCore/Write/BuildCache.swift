@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PortalModel
 
 /// What the last successful build left beside the output, to make the next one cheap:
 /// the content's stamps, and a hash of every file in the published folder and in the
@@ -18,8 +19,11 @@ struct BuildCache: Sendable {
     /// Inode of the spare folder (0: none) and the file hashes in it.
     var spareFolder: UInt64
     var spare: [String: UInt64]
+    /// The published documents by slug, without bodies or quote HTML: what list pages show,
+    /// so an unchanged document need not be parsed again.
+    var documents: [String: Document]
 
-    private static let magic = "sitegen-cache-1"
+    private static let magic = "sitegen-cache-2"
 
     static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
         var info = stat()
@@ -57,9 +61,17 @@ struct BuildCache: Sendable {
             counts.append(value)
         }
         guard let liveFolder = reader.int(), let live = reader.manifest(),
-              let spareFolder = reader.int(), let spare = reader.manifest(), reader.atEnd else { return nil }
+              let spareFolder = reader.int(), let spare = reader.manifest(),
+              let documentCount = reader.int(), documentCount >= 0 else { return nil }
+        var documents: [String: Document] = [:]
+        documents.reserveCapacity(documentCount)
+        for _ in 0..<documentCount {
+            guard let document = reader.document() else { return nil }
+            documents[document.slug] = document
+        }
+        guard reader.atEnd else { return nil }
         return BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder), live: live,
-                          spareFolder: UInt64(spareFolder), spare: spare)
+                          spareFolder: UInt64(spareFolder), spare: spare, documents: documents)
     }
 
     /// Writes the cache to a temporary file and renames it into place.
@@ -79,6 +91,8 @@ struct BuildCache: Sendable {
         writer.manifest(live)
         writer.int(Int(spareFolder))
         writer.manifest(spare)
+        writer.int(documents.count)
+        for slug in documents.keys.sorted() { writer.document(documents[slug]!) }
         let checksum = writer.bytes.withUnsafeBytes { ContentHash.of($0) }
         withUnsafeBytes(of: checksum) { writer.bytes.append(contentsOf: $0) }
         let temporary = path + ".tmp"
@@ -107,6 +121,33 @@ struct BuildCache: Sendable {
                 int(Int(bitPattern: UInt(hash)))
             }
         }
+
+        mutating func optional(_ value: String?) {
+            int(value == nil ? 0 : 1)
+            if let value { string(value) }
+        }
+
+        mutating func document(_ document: Document) {
+            string(document.slug)
+            string(document.title)
+            int(document.date.year)
+            int(document.date.month)
+            int(document.date.day)
+            string(document.kind.rawValue)
+            optional(document.publisher)
+            optional(document.visitSlug)
+            int(document.themeSlugs.count)
+            for theme in document.themeSlugs { string(theme) }
+            optional(document.sourceURL)
+            string(document.summary)
+            int(document.draft ? 1 : 0)
+            int(document.quotes.count)
+            for quote in document.quotes {
+                string(quote.speakerSlug)
+                optional(quote.role)
+                string(quote.text)
+            }
+        }
     }
 
     private struct Reader {
@@ -126,6 +167,39 @@ struct BuildCache: Sendable {
             guard let length = int(), length >= 0, offset + length <= bytes.count else { return nil }
             defer { offset += length }
             return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+
+        mutating func optional() -> String?? {
+            switch int() {
+            case 0?: return .some(nil)
+            case 1?: return string().map { .some($0) } ?? nil
+            default: return nil
+            }
+        }
+
+        /// A document as `Writer.document` wrote it, without body or quote HTML.
+        mutating func document() -> Document? {
+            guard let slug = string(), let title = string(), let year = int(), let month = int(), let day = int(),
+                  let date = Day(year: year, month: month, day: day),
+                  let kind = string().flatMap(DocumentKind.init(rawValue:)),
+                  let publisher = optional(), let visit = optional(),
+                  let themeCount = int(), themeCount >= 0 else { return nil }
+            var themes: [String] = []
+            for _ in 0..<themeCount {
+                guard let theme = string() else { return nil }
+                themes.append(theme)
+            }
+            guard let sourceURL = optional(), let summary = string(), let draft = int(),
+                  let quoteCount = int(), quoteCount >= 0 else { return nil }
+            var quotes: [Quote] = []
+            for number in stride(from: 1, through: quoteCount, by: 1) {
+                guard let speaker = string(), let role = optional(), let text = string() else { return nil }
+                quotes.append(Quote(id: "\(slug)-\(number)", number: number, documentSlug: slug, speakerSlug: speaker,
+                                    role: role, html: "", text: text, date: date, visitSlug: visit, themeSlugs: themes))
+            }
+            return Document(slug: slug, title: title, date: date, kind: kind, publisher: publisher, visitSlug: visit,
+                            themeSlugs: themes, sourceURL: sourceURL, summary: summary, draft: draft == 1,
+                            body: [], quotes: quotes)
         }
 
         mutating func manifest() -> [String: UInt64]? {

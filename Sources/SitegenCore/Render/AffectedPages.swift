@@ -1,0 +1,52 @@
+import PortalModel
+import Templates
+
+/// The pages an edit to some documents or visits can change, so a rebuild renders only those.
+///
+/// A document appears on its own page and quote pages, on its visit's, themes' and
+/// speakers' pages, and in the lists (home, timeline, documents, quotes, and the counts on
+/// the speakers and themes indexes). A visit appears on its page, the visits index, the
+/// timeline, the home page, and the pages of its documents and their quotes. Anything else
+/// (site.yml, speakers, themes, assets) makes every page affected: that is a full build.
+enum AffectedPages {
+    /// - Parameters:
+    ///   - before: the documents as the last build published them, by slug.
+    ///   - portal: the new portal.
+    static func routes(for changes: ContentChanges, before: [String: Document], portal: Portal) -> Set<Route> {
+        var routes = Set<Route>()
+        func addPages(of document: Document) {
+            routes.insert(.document(document.slug))
+            for quote in document.quotes {
+                routes.insert(.quote(quote.id))
+                routes.insert(.speaker(quote.speakerSlug))
+            }
+            if let visit = document.visitSlug { routes.insert(.visit(visit)) }
+            for theme in document.themeSlugs { routes.insert(.theme(theme)) }
+        }
+        for slug in changes.documents {
+            let old = before[slug]
+            let new = portal.document(slug)
+            guard old != nil || new != nil else { continue }
+            old.map(addPages)
+            new.map(addPages)
+            routes.formUnion([.home, .timeline, .documents, .quotes, .speakers, .themes])
+        }
+        for slug in changes.visits {
+            routes.formUnion([.visit(slug), .visits, .timeline, .home])
+            for document in portal.documents(ofVisit: slug) {
+                routes.insert(.document(document.slug))
+                for quote in document.quotes { routes.insert(.quote(quote.id)) }
+            }
+        }
+        return routes
+    }
+
+    /// The documents whose full text the affected pages need, beyond the edited ones: those of
+    /// edited visits, and the newest document with quotes (the home page features its first quote).
+    static func needingBodies(_ changes: ContentChanges, cached: [String: Document]) -> Set<String> {
+        var slugs = Set(cached.values.filter { $0.visitSlug.map(changes.visits.contains) ?? false }.map(\.slug))
+        let unchanged = cached.values.filter { !$0.quotes.isEmpty && !changes.documents.contains($0.slug) }
+        if let newest = unchanged.max(by: { ($0.date, $0.slug) < ($1.date, $1.slug) }) { slugs.insert(newest.slug) }
+        return slugs
+    }
+}
