@@ -79,13 +79,14 @@ public enum SiteBuilder {
                                           searchIndex: options.searchIndex)
         clock.start("load")
         let stamps = ContentStamps.read(options.content)
-        let cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
+        var cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
         if let cache, cache.stamps == stamps, cache.counts.count == 7 {
             let counts = cache.counts
             return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
                                 speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
                                 stages: clock.finish(), filesChanged: 0, pagesRendered: 0, upToDate: true)
         }
+        if cache?.loadData() == false { cache = nil }
         // An edit to documents or visits only, with a spare folder to update: parse just what changed.
         let changes = cache.map { ContentChanges(from: $0.stamps, to: stamps) }
         var incremental = false
@@ -153,16 +154,14 @@ public enum SiteBuilder {
             && document.themeSlugs.allSatisfy(loaded.declaredThemes.contains)
     }
 
-    /// The cache beside the output, if it was written by this binary with these options
-    /// and the published and spare folders are the ones it describes.
+    /// The cache beside the output (its header), if it was written by this binary with these
+    /// options and the published folder is the one it describes; a spare folder that is not
+    /// the one it describes is ignored.
     private static func validCache(_ paths: StagingFolder.Paths, identity: String) -> BuildCache? {
-        guard let cache = BuildCache.load(paths.cache), cache.identity == identity,
+        guard var cache = BuildCache.load(paths.cache), cache.identity == identity,
               BuildCache.inode(of: paths.output) == cache.liveFolder else { return nil }
         if cache.spareFolder != 0 && BuildCache.inode(of: paths.spare) != cache.spareFolder {
-            var withoutSpare = cache
-            withoutSpare.spareFolder = 0
-            withoutSpare.spare = [:]
-            return withoutSpare
+            cache.spareFolder = 0
         }
         return cache
     }

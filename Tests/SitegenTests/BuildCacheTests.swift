@@ -115,18 +115,20 @@ import Testing
         #expect(third.filesChanged <= 4, "only the edited document's page (and what the last build changed) is written")
     }
 
-    @Test func aCorruptCacheMeansACleanBuild() throws {
+    @Test(arguments: [".public.sitegen-cache", ".public.sitegen-cache-data"])
+    func aCorruptCacheMeansACleanBuild(_ file: String) throws {
         let site = try FixtureSite()
         defer { site.remove() }
         try site.build()
         try site.build(clean: true)
-        let cache = "\(site.root)/.public.sitegen-cache"
+        let cache = "\(site.root)/\(file)"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: cache))
         bytes[bytes.count / 2] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: cache))
         try site.write("documents/2017-11-16-sustained.md", FixtureSite.standardFiles["documents/2017-11-16-sustained.md"]! + "\n\nMore.\n")
         let summary = try site.build()
         #expect(summary.filesChanged == summary.files + 1)
+        #expect(summary.pagesRendered == summary.pages)
         #expect(FixtureSite.snapshot(site.output) == (try site.cleanBuild()))
     }
 

@@ -23,7 +23,19 @@ struct BuildCache: Sendable {
     /// so an unchanged document need not be parsed again.
     var documents: [String: Document]
 
-    private static let magic = "sitegen-cache-2"
+    private static let magic = "sitegen-cache-3"
+
+    init(identity: String, stamps: ContentStamps, counts: [Int], liveFolder: UInt64, live: [String: UInt64],
+         spareFolder: UInt64, spare: [String: UInt64], documents: [String: Document]) {
+        self.identity = identity
+        self.stamps = stamps
+        self.counts = counts
+        self.liveFolder = liveFolder
+        self.live = live
+        self.spareFolder = spareFolder
+        self.spare = spare
+        self.documents = documents
+    }
 
     static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
         var info = stat()
@@ -40,70 +52,99 @@ struct BuildCache: Sendable {
 
     // MARK: Reading and writing
 
+    /// Reads the cache's header file: enough to tell that nothing changed. The file hashes and
+    /// documents, in a second file, are read by `loadData()` only when a build needs them.
     static func load(_ path: String) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: path), data.count > 8 else { return nil }
-        let body = data.prefix(data.count - 8)
-        let checksum = data.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-        guard body.withUnsafeBytes({ ContentHash.of($0) }) == checksum else { return nil }
-        var reader = Reader(bytes: [UInt8](body))
-        guard reader.string() == magic,
+        guard var reader = Reader.checked(path), reader.string() == magic,
               let identity = reader.string(),
-              let stampCount = reader.int() else { return nil }
+              let stampCount = reader.int(), stampCount >= 0 else { return nil }
         var stamps = ContentStamps()
+        stamps.files.reserveCapacity(stampCount)
         for _ in 0..<stampCount {
             guard let path = reader.string(), let size = reader.int(), let modified = reader.int() else { return nil }
             stamps.files[path] = ContentStamps.Stamp(size: Int64(size), modified: Int64(modified))
         }
-        guard let countCount = reader.int() else { return nil }
+        guard let countCount = reader.int(), countCount >= 0 else { return nil }
         var counts: [Int] = []
         for _ in 0..<countCount {
             guard let value = reader.int() else { return nil }
             counts.append(value)
         }
-        guard let liveFolder = reader.int(), let live = reader.manifest(),
-              let spareFolder = reader.int(), let spare = reader.manifest(),
-              let documentCount = reader.int(), documentCount >= 0 else { return nil }
+        guard let liveFolder = reader.int(), let spareFolder = reader.int(), let dataChecksum = reader.int(),
+              reader.atEnd else { return nil }
+        var cache = BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder), live: [:],
+                               spareFolder: UInt64(spareFolder), spare: [:], documents: [:])
+        cache.data = (path + "-data", UInt64(UInt(bitPattern: dataChecksum)))
+        return cache
+    }
+
+    /// The data file, and the checksum the header recorded for it.
+    private var data: (path: String, checksum: UInt64)?
+
+    /// Reads the file hashes and documents; false if they are missing, damaged or not the
+    /// ones the header was written with.
+    mutating func loadData() -> Bool {
+        guard let data, var reader = Reader.checked(data.path), reader.checksum == data.checksum,
+              let live = reader.manifest(), let spare = reader.manifest(),
+              let documentCount = reader.int(), documentCount >= 0 else { return false }
         var documents: [String: Document] = [:]
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
-            guard let document = reader.document() else { return nil }
+            guard let document = reader.document() else { return false }
             documents[document.slug] = document
         }
-        guard reader.atEnd else { return nil }
-        return BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder), live: live,
-                          spareFolder: UInt64(spareFolder), spare: spare, documents: documents)
+        guard reader.atEnd else { return false }
+        self.live = live
+        self.spare = spare
+        self.documents = documents
+        return true
     }
 
-    /// Writes the cache to a temporary file and renames it into place.
+    /// Writes the data file, then the header file that names its checksum, each to a temporary
+    /// file renamed into place (entries in no particular order: only sitegen reads them).
     func save(_ path: String) {
-        var writer = Writer()
-        writer.string(Self.magic)
-        writer.string(identity)
-        writer.int(stamps.files.count)
-        for (file, stamp) in stamps.files.sorted(by: { $0.key < $1.key }) {
-            writer.string(file)
-            writer.int(Int(stamp.size))
-            writer.int(Int(stamp.modified))
+        var data = Writer()
+        data.manifest(live)
+        data.manifest(spare)
+        data.int(documents.count)
+        for document in documents.values { data.document(document) }
+        guard let dataChecksum = data.save(path + "-data") else { return }
+        var header = Writer()
+        header.string(Self.magic)
+        header.string(identity)
+        header.int(stamps.files.count)
+        for (file, stamp) in stamps.files {
+            header.string(file)
+            header.int(Int(stamp.size))
+            header.int(Int(stamp.modified))
         }
-        writer.int(counts.count)
-        for count in counts { writer.int(count) }
-        writer.int(Int(liveFolder))
-        writer.manifest(live)
-        writer.int(Int(spareFolder))
-        writer.manifest(spare)
-        writer.int(documents.count)
-        for slug in documents.keys.sorted() { writer.document(documents[slug]!) }
-        let checksum = writer.bytes.withUnsafeBytes { ContentHash.of($0) }
-        withUnsafeBytes(of: checksum) { writer.bytes.append(contentsOf: $0) }
-        let temporary = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(writer.bytes)) else { return }
-        rename(temporary, path)
+        header.int(counts.count)
+        for count in counts { header.int(count) }
+        header.int(Int(liveFolder))
+        header.int(Int(spareFolder))
+        header.int(Int(bitPattern: UInt(dataChecksum)))
+        _ = header.save(path)
     }
 
-    static func remove(_ path: String) { unlink(path) }
+    /// Removes the cache, so that nothing is trusted while the folders change.
+    static func remove(_ path: String) {
+        unlink(path)
+        unlink(path + "-data")
+    }
+
 
     private struct Writer {
         var bytes: [UInt8] = []
+
+        /// Appends a checksum and writes the bytes to `path` through a temporary file; returns the checksum.
+        mutating func save(_ path: String) -> UInt64? {
+            let checksum = bytes.withUnsafeBytes { ContentHash.of($0) }
+            withUnsafeBytes(of: checksum) { bytes.append(contentsOf: $0) }
+            let temporary = path + ".tmp"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)),
+                  rename(temporary, path) == 0 else { return nil }
+            return checksum
+        }
 
         mutating func int(_ value: Int) {
             withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
@@ -116,7 +157,7 @@ struct BuildCache: Sendable {
 
         mutating func manifest(_ files: [String: UInt64]) {
             int(files.count)
-            for (path, hash) in files.sorted(by: { $0.key < $1.key }) {
+            for (path, hash) in files {
                 string(path)
                 int(Int(bitPattern: UInt(hash)))
             }
@@ -152,7 +193,17 @@ struct BuildCache: Sendable {
 
     private struct Reader {
         let bytes: [UInt8]
+        let checksum: UInt64
         var offset = 0
+
+        /// The file's bytes, if its trailing checksum matches them.
+        static func checked(_ path: String) -> Reader? {
+            guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return nil }
+            let bytes = [UInt8](data.prefix(data.count - 8))
+            let checksum = data.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            guard bytes.withUnsafeBytes({ ContentHash.of($0) }) == checksum else { return nil }
+            return Reader(bytes: bytes, checksum: checksum)
+        }
 
         var atEnd: Bool { offset == bytes.count }
 
