@@ -58,6 +58,13 @@ import Testing
         #expect(result.quotes.first?.html.contains("<blockquote>") == true)
     }
 
+    @Test func headingsMoveDownSoThePageKeepsOneH1() {
+        let result = Markdown.document("# Top\n\n## Next\n\n###### Deep\n\nText.")
+        #expect(result.segments == [.html("<h2>Top</h2>\n<h3>Next</h3>\n<h6>Deep</h6>\n<p>Text.</p>\n")])
+        #expect(Markdown.document("## Already h2\n").segments == [.html("<h2>Already h2</h2>\n")])
+        #expect(Markdown.html("# Summary heading\n") == "<h3>Summary heading</h3>\n")
+    }
+
     @Test func smartPunctuationIsApplied() {
         let html = Markdown.html("\"Quoted\" -- it's here...")
         #expect(html == "<p>“Quoted” – it’s here…</p>\n")

@@ -37,14 +37,19 @@ enum Markdown {
     private static let renderOptions = CMARK_OPT_DEFAULT
     private static let quoteMarker = "<!--sitegen:quote "
 
-    /// Renders Markdown to HTML, with no quote handling (visit summaries).
-    static func html(_ markdown: String) -> String {
-        withTree(markdown) { root in render(root) }
+    /// Renders Markdown to HTML, with no quote handling (visit summaries, under the page's h2s).
+    static func html(_ markdown: String, topHeading: Int32 = 3) -> String {
+        withTree(markdown) { root in
+            shiftHeadings(root, top: topHeading)
+            return render(root)
+        }
     }
 
     /// Renders a document body, replacing each quote by a `.quote(n)` segment.
+    /// Its headings start at h2, under the page's h1.
     static func document(_ markdown: String) -> RenderedMarkdown {
         withTree(markdown) { root in
+            shiftHeadings(root, top: 2)
             let source = SourceLines(markdown)
             var candidates: [(blockQuote: OpaquePointer, attribution: OpaquePointer)] = []
             var quoteNodes = Set<OpaquePointer>()
@@ -113,6 +118,23 @@ enum Markdown {
         }
         defer { cmark_node_free(root) }
         return body(root)
+    }
+
+    /// Moves every heading down so the highest is `top`, keeping their order: a page has one h1.
+    private static func shiftHeadings(_ root: OpaquePointer, top: Int32) {
+        var headings: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+               cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                headings.append(node)
+            }
+        }
+        cmark_iter_free(iterator)
+        guard let highest = headings.map(cmark_node_get_heading_level).min(), highest < top else { return }
+        for heading in headings {
+            cmark_node_set_heading_level(heading, min(6, cmark_node_get_heading_level(heading) + top - highest))
+        }
     }
 
     private static func render(_ node: OpaquePointer) -> String {
