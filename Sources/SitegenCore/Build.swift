@@ -37,6 +37,27 @@ public struct StageTiming: Sendable {
     public let seconds: Double
 }
 
+/// How much a build published, as its summary line reports it.
+struct SiteCounts: Sendable, Equatable {
+    var documents, visits, quotes, themes, speakers, pages, files: Int
+
+    static let fieldCount = 7
+    var values: [Int] { [documents, visits, quotes, themes, speakers, pages, files] }
+
+    init?(_ values: [Int]) {
+        guard values.count == Self.fieldCount else { return nil }
+        (documents, visits, quotes, themes, speakers, pages, files) =
+            (values[0], values[1], values[2], values[3], values[4], values[5], values[6])
+    }
+
+    /// Files exclude the `.sitegen` marker.
+    init(_ portal: Portal, _ written: PageWriter.Written) {
+        (documents, visits, quotes, themes, speakers, pages, files) =
+            (portal.documents.count, portal.visits.count, portal.quotes.count, portal.themes.count,
+             portal.speakers.count, written.pages, written.files.count - 1)
+    }
+}
+
 /// What a successful build published.
 public struct BuildSummary: Sendable {
     public let documents: Int
@@ -58,6 +79,22 @@ public struct BuildSummary: Sendable {
     public let upToDate: Bool
 
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
+
+    init(_ counts: SiteCounts, output: String, stages: [StageTiming], filesChanged: Int, pagesRendered: Int,
+         upToDate: Bool) {
+        documents = counts.documents
+        visits = counts.visits
+        quotes = counts.quotes
+        themes = counts.themes
+        speakers = counts.speakers
+        pages = counts.pages
+        files = counts.files
+        self.output = output
+        self.stages = stages
+        self.filesChanged = filesChanged
+        self.pagesRendered = pagesRendered
+        self.upToDate = upToDate
+    }
 }
 
 /// The pipeline: load → model → render → write. Nothing is written unless the content is valid.
@@ -69,8 +106,9 @@ public enum SiteBuilder {
 
     /// Builds and publishes; throws `ContentErrors` or `PublishError`.
     ///
-    /// With a valid cache, a build whose content did not change does nothing, and any other
-    /// build rewrites, in the spare folder, only the files whose bytes changed, then swaps it in.
+    /// With a valid cache: a build whose content files did not change does nothing; one where
+    /// only documents or visits changed parses and renders only what they affect; any other
+    /// writes only the files whose bytes changed. Each updates the spare folder and swaps it in.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         var clock = StageClock(onStage: options.onStage)
@@ -80,26 +118,16 @@ public enum SiteBuilder {
         clock.start("load")
         let stamps = ContentStamps.read(options.content)
         var cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
-        if let cache, cache.stamps == stamps, cache.counts.count == 7 {
-            let counts = cache.counts
-            return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
-                                speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
-                                stages: clock.finish(), filesChanged: 0, pagesRendered: 0, upToDate: true)
+        if let cache, cache.stamps == stamps {
+            return BuildSummary(cache.counts, output: options.output, stages: clock.finish(), filesChanged: 0,
+                                pagesRendered: 0, upToDate: true)
         }
         if cache?.loadData() == false { cache = nil }
-        // An edit to documents or visits only, with a spare folder to update: parse just what changed.
-        let changes = cache.map { ContentChanges(from: $0.stamps, to: stamps) }
-        var incremental = false
-        var reusing: [String: Document] = [:]
-        if let cache, let changes, !changes.global, !options.searchIndex, cache.spareFolder != 0 {
-            incremental = true
-            let parse = changes.documents.union(AffectedPages.needingBodies(changes, cached: cache.documents))
-            reusing = cache.documents.filter { !parse.contains($0.key) }
-        }
-        var loaded = ContentTree.load(from: options.content, workers: options.workers, reusing: reusing)
+        var plan = RebuildPlan(cache: cache, stamps: stamps, searchIndex: options.searchIndex)
+        var loaded = ContentTree.load(from: options.content, workers: options.workers, reusing: plan.reusing)
         if loaded.reused.contains(where: { !references(of: $0, resolveIn: loaded) }) {
             // A cached document names a visit or theme that is gone: parse everything, to report it properly.
-            incremental = false
+            plan = RebuildPlan()
             loaded = ContentTree.load(from: options.content, workers: options.workers)
         }
         clock.start("model")
@@ -110,7 +138,7 @@ public enum SiteBuilder {
         let staging = try spare.map { try StagingFolder.reuse(paths, existing: $0) } ?? StagingFolder.create(for: paths)
         do {
             var changed: PageWriter.Written?
-            if incremental, let cache, let changes {
+            if let cache, let changes = plan.changes {
                 let affected = AffectedPages.routes(for: changes, before: cache.documents, portal: portal)
                 changed = try PageWriter.writeChanges(portal, affected: affected, published: cache.live,
                                                       from: paths.output, into: staging, workers: options.workers)
@@ -127,8 +155,7 @@ public enum SiteBuilder {
             clock.start("publish")
             let keepPrevious = options.useCache && cache != nil
             try staging.publish(keepPrevious: keepPrevious, paths: paths)
-            let counts = [portal.documents.count, portal.visits.count, portal.quotes.count, portal.themes.count,
-                          portal.speakers.count, written.pages, written.files.count - 1]
+            let counts = SiteCounts(portal, written)
             if options.useCache, let liveFolder = BuildCache.inode(of: paths.output) {
                 let spareFolder = keepPrevious ? BuildCache.inode(of: paths.spare) ?? 0 : 0
                 BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: liveFolder,
@@ -137,11 +164,9 @@ public enum SiteBuilder {
                            documents: Dictionary(portal.documents.map { ($0.slug, $0) }, uniquingKeysWith: { $1 }))
                     .save(paths.cache)
             }
-            let filesChanged = written.files.filter { staging.existing[$0.key] != $0.value }.count
-            return BuildSummary(documents: counts[0], visits: counts[1], quotes: counts[2], themes: counts[3],
-                                speakers: counts[4], pages: counts[5], files: counts[6], output: options.output,
-                                stages: clock.finish(), filesChanged: filesChanged, pagesRendered: written.rendered,
-                                upToDate: false)
+            return BuildSummary(counts, output: options.output, stages: clock.finish(),
+                                filesChanged: written.files.filter { staging.existing[$0.key] != $0.value }.count,
+                                pagesRendered: written.rendered, upToDate: false)
         } catch {
             staging.discard()
             throw error
@@ -184,6 +209,25 @@ public enum SiteBuilder {
             return [Diagnostic(path: folder.path, line: 1, message: "\(error)")]
         }
         return LinkChecker.check(site: folder.path, baseURL: portal.site.baseURL, displayPath: "(built site)")
+    }
+}
+
+/// Whether a build can be incremental, and which cached documents it takes instead of parsing.
+private struct RebuildPlan {
+    /// What changed, when only documents and visits did and a spare folder can be updated in place.
+    var changes: ContentChanges?
+    var reusing: [String: Document] = [:]
+
+    /// A full build.
+    init() {}
+
+    init(cache: BuildCache?, stamps: ContentStamps, searchIndex: Bool) {
+        guard let cache, cache.spareFolder != 0, !searchIndex else { return }
+        let changes = ContentChanges(from: cache.stamps, to: stamps)
+        guard !changes.global else { return }
+        let parse = changes.documents.union(AffectedPages.needingBodies(changes, cached: cache.documents))
+        self.changes = changes
+        reusing = cache.documents.filter { !parse.contains($0.key) }
     }
 }
 

@@ -12,7 +12,7 @@ struct BuildCache: Sendable {
     /// What must match for the cache to be used: sitegen's binary, the content folder and the options.
     var identity: String
     var stamps: ContentStamps
-    var counts: [Int]
+    var counts: SiteCounts
     /// Inode of the published folder and the file hashes in it.
     var liveFolder: UInt64
     var live: [String: UInt64]
@@ -23,9 +23,9 @@ struct BuildCache: Sendable {
     /// so an unchanged document need not be parsed again.
     var documents: [String: Document]
 
-    private static let magic = "sitegen-cache-3"
+    private static let magic = "sitegen-cache-4"
 
-    init(identity: String, stamps: ContentStamps, counts: [Int], liveFolder: UInt64, live: [String: UInt64],
+    init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, live: [String: UInt64],
          spareFolder: UInt64, spare: [String: UInt64], documents: [String: Document]) {
         self.identity = identity
         self.stamps = stamps
@@ -64,13 +64,12 @@ struct BuildCache: Sendable {
             guard let path = reader.string(), let size = reader.int(), let modified = reader.int() else { return nil }
             stamps.files[path] = ContentStamps.Stamp(size: Int64(size), modified: Int64(modified))
         }
-        guard let countCount = reader.int(), countCount >= 0 else { return nil }
-        var counts: [Int] = []
-        for _ in 0..<countCount {
+        var values: [Int] = []
+        for _ in 0..<SiteCounts.fieldCount {
             guard let value = reader.int() else { return nil }
-            counts.append(value)
+            values.append(value)
         }
-        guard let liveFolder = reader.int(), let spareFolder = reader.int(), let dataChecksum = reader.int(),
+        guard let counts = SiteCounts(values), let liveFolder = reader.int(), let spareFolder = reader.int(), let dataChecksum = reader.int(),
               reader.atEnd else { return nil }
         var cache = BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder), live: [:],
                                spareFolder: UInt64(spareFolder), spare: [:], documents: [:])
@@ -118,8 +117,7 @@ struct BuildCache: Sendable {
             header.int(Int(stamp.size))
             header.int(Int(stamp.modified))
         }
-        header.int(counts.count)
-        for count in counts { header.int(count) }
+        for value in counts.values { header.int(value) }
         header.int(Int(liveFolder))
         header.int(Int(spareFolder))
         header.int(Int(bitPattern: UInt(dataChecksum)))
