@@ -21,23 +21,7 @@ enum PageWriter {
                 try staging.makeFolders(section)
             }
         }
-        let results = parallelMap(routes, workers: workers) { route -> Result<(String, UInt64), PublishError> in
-            do {
-                let folder = route.folder.isEmpty ? nil : String(route.folder.dropLast())
-                let hash = try staging.write(route.file, SitePages.render(route, in: portal), folder: folder)
-                return .success((route.file, hash))
-            } catch let error as PublishError {
-                return .failure(error)
-            } catch {
-                return .failure(PublishError(path: route.file, reason: "\(error)"))
-            }
-        }
-        var files: [String: UInt64] = [:]
-        files.reserveCapacity(routes.count + assets.count + 8)
-        for result in results {
-            let (file, hash) = try result.get()
-            files[file] = hash
-        }
+        var files = try render(routes, of: portal, into: staging, workers: workers)
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
         for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
         files[StagingFolder.markerName] = try staging.write(StagingFolder.markerName, StagingFolder.marker)
@@ -71,16 +55,7 @@ enum PageWriter {
         for (file, hash) in published where file.hasPrefix("assets/") || file == StagingFolder.markerName {
             files[file] = hash
         }
-        let results = parallelMap(render, workers: workers) { route -> Result<(String, UInt64), PublishError> in
-            Result {
-                let folder = route.folder.isEmpty ? nil : String(route.folder.dropLast())
-                return (route.file, try staging.write(route.file, SitePages.render(route, in: portal), folder: folder))
-            }.mapError { $0 as? PublishError ?? PublishError(path: route.file, reason: "\($0)") }
-        }
-        for result in results {
-            let (file, hash) = try result.get()
-            files[file] = hash
-        }
+        files.merge(try Self.render(render, of: portal, into: staging, workers: workers)) { _, new in new }
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
         for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
         let rendered = Set(render.map(\.file) + rootFiles.map(\.name))
@@ -92,6 +67,24 @@ enum PageWriter {
             _ = try data.withUnsafeBytes { try staging.write(file, $0, folder: folder.isEmpty ? nil : folder) }
         }
         return Written(pages: routes.count + 1, rendered: render.count, files: files)
+    }
+
+    /// Renders `routes` on all cores and writes each page (unless its bytes are there); returns their hashes.
+    private static func render(_ routes: [Route], of portal: Portal, into staging: StagingFolder,
+                               workers: Int?) throws -> [String: UInt64] {
+        let results = parallelMap(routes, workers: workers) { route -> Result<(String, UInt64), PublishError> in
+            Result {
+                let folder = route.folder.isEmpty ? nil : String(route.folder.dropLast())
+                return (route.file, try staging.write(route.file, SitePages.render(route, in: portal), folder: folder))
+            }.mapError { $0 as? PublishError ?? PublishError(path: route.file, reason: "\($0)") }
+        }
+        var files: [String: UInt64] = [:]
+        files.reserveCapacity(routes.count)
+        for result in results {
+            let (file, hash) = try result.get()
+            files[file] = hash
+        }
+        return files
     }
 
     /// Whether the portal holds what `route`'s page shows of a document: its body, its quotes' HTML.
