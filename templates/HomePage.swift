@@ -6,7 +6,7 @@ enum HomePage {
         let context = PageContext(portal: portal, route: .home)
         let site = portal.site
         let latest = Array(portal.documents.suffix(5).reversed())
-        let featured = portal.documents.reversed().lazy.compactMap(\.quotes.first).first
+        let featured = portal.featuredQuote
         let main: HTML = """
         <h1>\(site.title)</h1>
         \(site.description.map { "<p class=\"lead\">\($0)</p>" as HTML })

@@ -81,6 +81,9 @@ public struct Portal: Sendable {
     /// The quotes from the visit's documents, oldest first.
     public func quotes(ofVisit slug: String) -> [Quote] { (quotesOfVisit[slug] ?? []).map { quotes[$0] } }
 
+    /// The home page's featured quote: the first quote of the newest document that has one.
+    public var featuredQuote: Quote? { documents.reversed().lazy.compactMap(\.quotes.first).first }
+
     /// Visits with an overall judgement, oldest first: the journey the home page charts.
     public var judgedVisits: [Visit] { visits.filter { $0.judgement != nil } }
 }

@@ -60,11 +60,7 @@ enum PageWriter {
         for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
         let rendered = Set(render.map(\.file) + rootFiles.map(\.name))
         for (file, hash) in files where staging.existing[file] != hash && !rendered.contains(file) {
-            let folder = (file as NSString).deletingLastPathComponent
-            guard let data = FileManager.default.contents(atPath: "\(live)/\(file)") else {
-                throw PublishError(path: "\(live)/\(file)", reason: "cannot read the published file to carry it over")
-            }
-            _ = try data.withUnsafeBytes { try staging.write(file, $0, folder: folder.isEmpty ? nil : folder) }
+            _ = try staging.copy("\(live)/\(file)", to: file)
         }
         return Written(pages: routes.count + 1, rendered: render.count, files: files)
     }
@@ -92,9 +88,7 @@ enum PageWriter {
         switch route {
         case .document(let slug): return portal.document(slug).map { !$0.body.isEmpty } ?? true
         case .quote(let id): return portal.quote(id).map { !$0.html.isEmpty } ?? true
-        case .home:
-            let featured = portal.documents.reversed().lazy.compactMap(\.quotes.first).first
-            return featured.map { !$0.html.isEmpty } ?? true
+        case .home: return portal.featuredQuote.map { !$0.html.isEmpty } ?? true
         default: return true
         }
     }

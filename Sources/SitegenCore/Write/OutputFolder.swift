@@ -200,6 +200,6 @@ struct StagingFolder: Sendable {
 
     /// Removes a new staging folder after a failed build (a spare folder is left for the next clean build).
     func discard() {
-        if existing.isEmpty && path != Paths(output: output).spare { try? FileManager.default.removeItem(atPath: path) }
+        if path != Paths(output: output).spare { try? FileManager.default.removeItem(atPath: path) }
     }
 }
