@@ -122,6 +122,10 @@ public enum SiteBuilder {
             return BuildSummary(cache.counts, output: options.output, stages: clock.finish(), filesChanged: 0,
                                 pagesRendered: 0, upToDate: true)
         }
+        if let cache, let summary = try OwnPagesRebuild.build(cache: cache, stamps: stamps, options: options,
+                                                              paths: paths, clock: &clock) {
+            return summary
+        }
         if cache?.loadData() == false { cache = nil }
         var plan = RebuildPlan(cache: cache, stamps: stamps, searchIndex: options.searchIndex)
         var loaded = ContentTree.load(from: options.content, workers: options.workers, reusing: plan.reusing)
@@ -161,7 +165,8 @@ public enum SiteBuilder {
                 BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: liveFolder,
                            live: written.files, spareFolder: spareFolder,
                            spare: keepPrevious ? cache?.live ?? [:] : [:],
-                           documents: Dictionary(portal.documents.map { ($0.slug, $0) }, uniquingKeysWith: { $1 }))
+                           documents: Dictionary(portal.documents.map { ($0.slug, $0) }, uniquingKeysWith: { $1 }),
+                           featured: portal.featuredQuote?.documentSlug)
                     .save(paths.cache)
             }
             return BuildSummary(counts, output: options.output, stages: clock.finish(),
@@ -232,7 +237,7 @@ private struct RebuildPlan {
 }
 
 /// Times consecutive stages.
-private struct StageClock {
+struct StageClock {
     let onStage: (@Sendable (String) -> Void)?
     private var timings: [StageTiming] = []
     private var current: (name: String, started: DispatchTime)?

@@ -80,6 +80,61 @@ import Testing
         try expectSameAsClean(site, "deleting the newest, featured document")
     }
 
+    /// An edit that changes none of what other pages show of a document renders only its own
+    /// pages; the spare folder then holds exactly the site published before.
+    @Test func textEditsRenderOnlyTheDocumentsOwnPagesAndMatchACleanBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        func extra(_ day: Int, title: String = "Extra", note: String = "More.", quote: String = "Said on",
+                   speaker: String = "Ofsted") -> String {
+            let date = "2022-04-\(day < 10 ? "0" : "")\(day)"
+            return "---\ntitle: \(title) \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\n"
+                + "themes: [early-help]\n---\nWords.\n\n\(note)\n\n> \(quote) \(day).\n>\n> — \(speaker)\n"
+        }
+        func path(_ day: Int) -> String { "documents/2022-04-\(day < 10 ? "0" : "")\(day)-extra.md" }
+        @discardableResult
+        func rebuild(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
+            let before = FixtureSite.snapshot(site.output)
+            let summary = try expectSameAsClean(site, change, sourceLocation: sourceLocation)
+            #expect(FixtureSite.snapshot("\(site.root)/.public.sitegen-spare") == before,
+                    "the spare folder is the site published before: \(change)", sourceLocation: sourceLocation)
+            return summary
+        }
+        for day in 1...12 { try site.write(path(day), extra(day)) }
+        try expectSameAsClean(site, "first build")
+        try site.write(path(5), extra(5, note: "First."))
+        try expectSameAsClean(site, "first edit, filling the spare folder")
+
+        try site.write(path(5), extra(5, note: "Second."))
+        let text = try rebuild("editing a paragraph of one document")
+        #expect(text.pagesRendered == 2, "its page and its quote's page")
+        #expect(text.filesChanged <= 3)
+        try site.write(path(5), extra(5, note: "Second.", quote: "Said *on*"))
+        #expect(try rebuild("emphasis in a quote, whose words stay the same").pagesRendered == 2)
+        try site.write(path(7), extra(7, note: "Changed."))
+        try site.write(path(8), extra(8, note: "Changed too."))
+        #expect(try rebuild("editing paragraphs of two documents").pagesRendered == 4)
+        try site.write(path(12), extra(12, quote: "Said _on_"))
+        try rebuild("emphasis in the featured quote, on the home page")
+        try site.write(path(5), extra(5, title: "Retitled", note: "Second."))
+        #expect(try rebuild("retitling a document").pagesRendered > 10, "the lists show its title")
+        try site.write(path(5), extra(5, title: "Retitled", note: "Third."))
+        #expect(try rebuild("a paragraph again, after a fuller rebuild").pagesRendered == 2)
+
+        let published = FixtureSite.snapshot(site.output)
+        try site.write(path(6), extra(6, note: "Broken.", speaker: "Nobody Known"))
+        #expect(throws: ContentErrors.self) { try site.build() }
+        #expect(FixtureSite.snapshot(site.output) == published, "a failed build leaves the site as it was")
+        try site.write(path(6), extra(6, note: "Mended."))
+        #expect(try rebuild("mending the broken document").pagesRendered == 2)
+        try site.write("speakers.yml", FixtureSite.standardFiles["speakers.yml"]!
+            .replacingOccurrences(of: "name: Jill Colbert", with: "name: Dr Jill Colbert")
+            .replacingOccurrences(of: "[\"Ms Colbert\"]", with: "[\"Ms Colbert\", \"Jill Colbert\"]"))
+        try rebuild("renaming a speaker, which every page may show")
+        try site.write(path(9), extra(9, note: "Last."))
+        #expect(try rebuild("a paragraph after a full rebuild").pagesRendered == 2)
+    }
+
     @Test func removingAVisitThatCachedDocumentsNameIsAnError() throws {
         let site = try FixtureSite()
         defer { site.remove() }

@@ -22,7 +22,7 @@ struct ContentChanges: Sendable {
     }
 
     /// "documents/x.md" → "x"; nil for anything else (hidden files, other folders).
-    private static func slug(_ path: String, in folder: String) -> String? {
+    static func slug(_ path: String, in folder: String) -> String? {
         guard path.hasPrefix(folder), path.hasSuffix(".md") else { return nil }
         let name = path.dropFirst(folder.count).dropLast(3)
         guard !name.contains("/"), !name.hasPrefix(".") else { return nil }

@@ -32,27 +32,7 @@ enum ContentTree {
             return content
         }
 
-        switch SourceFile.read("\(root)/site.yml") {
-        case .success(let file):
-            let (site, diagnostics) = ContentFiles.site(file)
-            content.site = site
-            content.diagnostics += diagnostics
-        case .failure:
-            content.diagnostics.append(Diagnostic(path: "\(root)/site.yml", line: 1,
-                message: "site.yml is missing; create it with at least 'title:' and 'base_url:'"))
-        }
-        if let file = optionalFile("\(root)/speakers.yml", &content.diagnostics) {
-            let speakers = ContentFiles.speakers(file)
-            content.speakers = speakers.entries
-            content.diagnostics += speakers.diagnostics
-        }
-        if let file = optionalFile("\(root)/themes.yml", &content.diagnostics) {
-            let themes = ContentFiles.themes(file)
-            content.themes = themes.entries
-            content.declaredThemes = themes.declared
-            content.diagnostics += themes.diagnostics
-        }
-
+        loadSiteFiles(root, into: &content)
         let visitFiles = markdownFiles(in: "\(root)/visits", &content.diagnostics)
         content.declaredVisits = Set(visitFiles.map(\.slug))
         for (file, diagnostics) in parallelMap(visitFiles, workers: workers, { entry in
@@ -74,6 +54,52 @@ enum ContentTree {
         }
         content.assets = assetFiles(in: root, &content.diagnostics)
         return content
+    }
+
+    /// Reads only what the pages of the given documents show: site.yml, speakers.yml,
+    /// themes.yml, those documents and the visits they name. `declaredVisits` are the slugs
+    /// of every visit file, for the same errors as a full load.
+    static func load(from directory: String, documents slugs: Set<String>, declaredVisits: Set<String>) -> LoadedContent {
+        var content = LoadedContent()
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        loadSiteFiles(root, into: &content)
+        content.declaredVisits = declaredVisits
+        for slug in slugs.sorted() {
+            let (file, diagnostics) = readThen("\(root)/documents/\(slug).md") { ContentFiles.document($0, slug: slug) }
+            if let file { content.documents.append(file) }
+            content.diagnostics += diagnostics
+        }
+        let visits = Set(content.documents.compactMap(\.visit?.value)).intersection(declaredVisits)
+        for slug in visits.sorted() {
+            let (file, diagnostics) = readThen("\(root)/visits/\(slug).md") { ContentFiles.visit($0, slug: slug) }
+            if let file { content.visits.append(file) }
+            content.diagnostics += diagnostics
+        }
+        return content
+    }
+
+    /// site.yml, speakers.yml and themes.yml.
+    private static func loadSiteFiles(_ root: String, into content: inout LoadedContent) {
+        switch SourceFile.read("\(root)/site.yml") {
+        case .success(let file):
+            let (site, diagnostics) = ContentFiles.site(file)
+            content.site = site
+            content.diagnostics += diagnostics
+        case .failure:
+            content.diagnostics.append(Diagnostic(path: "\(root)/site.yml", line: 1,
+                message: "site.yml is missing; create it with at least 'title:' and 'base_url:'"))
+        }
+        if let file = optionalFile("\(root)/speakers.yml", &content.diagnostics) {
+            let speakers = ContentFiles.speakers(file)
+            content.speakers = speakers.entries
+            content.diagnostics += speakers.diagnostics
+        }
+        if let file = optionalFile("\(root)/themes.yml", &content.diagnostics) {
+            let themes = ContentFiles.themes(file)
+            content.themes = themes.entries
+            content.declaredThemes = themes.declared
+            content.diagnostics += themes.diagnostics
+        }
     }
 
     private static func readThen<T>(_ path: String, _ body: (SourceFile) -> (T?, [Diagnostic])) -> (T?, [Diagnostic]) {

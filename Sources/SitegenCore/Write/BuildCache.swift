@@ -3,38 +3,82 @@ import Glibc
 import PortalModel
 
 /// What the last successful build left beside the output, to make the next one cheap:
-/// the content's stamps, and a hash of every file in the published folder and in the
-/// spare folder (the generation before it), so unchanged files are never written again.
+/// the content's stamps, a hash of every file in the published folder, the files in which
+/// the spare folder (the generation before it) differs, and each document's metadata.
 ///
-/// Stored in `.<output>.sitegen-cache` with a checksum; a cache that is missing, corrupt,
-/// written by another sitegen binary or for other options means a clean build.
+/// Two files, each with a checksum: a header (`.<output>.sitegen-cache`), read by every
+/// build, and a data file (`-data`) with the hash of every published file and every
+/// document's metadata, read only by a build that needs them. A build that renders only
+/// edited documents' own pages rewrites just the header, which records the hashes that
+/// changed since the data file was written. A cache that is missing, corrupt, written by
+/// another sitegen binary or for other options means a clean build.
 struct BuildCache: Sendable {
+    /// A file that differs between the published and the spare folder; nil where a folder lacks it.
+    struct Difference: Equatable, Sendable {
+        var live: UInt64?
+        var spare: UInt64?
+    }
+
     /// What must match for the cache to be used: sitegen's binary, the content folder and the options.
     var identity: String
     var stamps: ContentStamps
     var counts: SiteCounts
-    /// Inode of the published folder and the file hashes in it.
+    /// Inode of the published folder.
     var liveFolder: UInt64
-    var live: [String: UInt64]
-    /// Inode of the spare folder (0: none) and the file hashes in it.
+    /// Inode of the spare folder (0: none).
     var spareFolder: UInt64
-    var spare: [String: UInt64]
-    /// The published documents by slug, without bodies or quote HTML: what list pages show,
-    /// so an unchanged document need not be parsed again.
+    /// Hash of each published document's metadata (what list pages show), by slug.
+    var listings: [String: UInt64]
+    /// The document whose first quote the home page features.
+    var featured: String?
+    /// Published files whose hashes changed since the data file was written.
+    var liveUpdates: [String: UInt64]
+    /// Where the spare folder differs from the published one.
+    var differences: [String: Difference]
+
+    /// The hash of every published file; filled by `loadData()`.
+    var live: [String: UInt64]
+    /// The published documents by slug, without bodies or quote HTML; filled by `loadData()`.
     var documents: [String: Document]
 
-    private static let magic = "sitegen-cache-4"
+    /// The hash of every file in the spare folder.
+    var spare: [String: UInt64] {
+        var files = live
+        for (file, difference) in differences { files[file] = difference.spare }
+        return files
+    }
 
+    private static let magic = "sitegen-cache-5"
+
+    /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
     init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, live: [String: UInt64],
-         spareFolder: UInt64, spare: [String: UInt64], documents: [String: Document]) {
+         spareFolder: UInt64, spare: [String: UInt64], documents: [String: Document], featured: String?) {
         self.identity = identity
         self.stamps = stamps
         self.counts = counts
         self.liveFolder = liveFolder
-        self.live = live
         self.spareFolder = spareFolder
-        self.spare = spare
+        self.live = live
         self.documents = documents
+        self.featured = featured
+        listings = documents.mapValues(Self.listing)
+        liveUpdates = [:]
+        differences = [:]
+        if spareFolder != 0 {
+            for (file, hash) in live where spare[file] != hash {
+                differences[file] = Difference(live: hash, spare: spare[file])
+            }
+            for (file, hash) in spare where live[file] == nil {
+                differences[file] = Difference(live: nil, spare: hash)
+            }
+        }
+    }
+
+    /// A hash of what a document shows outside its own pages: everything but its body and quotes' HTML.
+    static func listing(_ document: Document) -> UInt64 {
+        var writer = Writer()
+        writer.document(document)
+        return writer.bytes.withUnsafeBytes { ContentHash.of($0) }
     }
 
     static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
@@ -52,8 +96,11 @@ struct BuildCache: Sendable {
 
     // MARK: Reading and writing
 
-    /// Reads the cache's header file: enough to tell that nothing changed. The file hashes and
-    /// documents, in a second file, are read by `loadData()` only when a build needs them.
+    /// The data file, and the checksum the header recorded for it.
+    private var data: (path: String, checksum: UInt64)?
+
+    /// Reads the cache's header file: enough to tell that nothing changed, or to rebuild
+    /// edited documents' own pages.
     static func load(_ path: String) -> BuildCache? {
         guard var reader = Reader.checked(path), reader.string() == magic,
               let identity = reader.string(),
@@ -69,23 +116,30 @@ struct BuildCache: Sendable {
             guard let value = reader.int() else { return nil }
             values.append(value)
         }
-        guard let counts = SiteCounts(values), let liveFolder = reader.int(), let spareFolder = reader.int(), let dataChecksum = reader.int(),
-              reader.atEnd else { return nil }
-        var cache = BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder), live: [:],
-                               spareFolder: UInt64(spareFolder), spare: [:], documents: [:])
+        guard let counts = SiteCounts(values), let liveFolder = reader.int(), let spareFolder = reader.int(),
+              let listings = reader.manifest(), let featured = reader.optional(), let liveUpdates = reader.manifest(),
+              let differenceCount = reader.int(), differenceCount >= 0 else { return nil }
+        var differences: [String: Difference] = [:]
+        for _ in 0..<differenceCount {
+            guard let file = reader.string(), let live = reader.optionalHash(), let spare = reader.optionalHash()
+            else { return nil }
+            differences[file] = Difference(live: live, spare: spare)
+        }
+        guard let dataChecksum = reader.int(), reader.atEnd else { return nil }
+        var cache = BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder),
+                               live: [:], spareFolder: UInt64(spareFolder), spare: [:], documents: [:], featured: featured)
+        cache.listings = listings
+        cache.liveUpdates = liveUpdates
+        cache.differences = differences
         cache.data = (path + "-data", UInt64(UInt(bitPattern: dataChecksum)))
         return cache
     }
-
-    /// The data file, and the checksum the header recorded for it.
-    private var data: (path: String, checksum: UInt64)?
 
     /// Reads the file hashes and documents; false if they are missing, damaged or not the
     /// ones the header was written with.
     mutating func loadData() -> Bool {
         guard let data, var reader = Reader.checked(data.path), reader.checksum == data.checksum,
-              let live = reader.manifest(), let spare = reader.manifest(),
-              let documentCount = reader.int(), documentCount >= 0 else { return false }
+              var live = reader.manifest(), let documentCount = reader.int(), documentCount >= 0 else { return false }
         var documents: [String: Document] = [:]
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
@@ -93,8 +147,8 @@ struct BuildCache: Sendable {
             documents[document.slug] = document
         }
         guard reader.atEnd else { return false }
+        live.merge(liveUpdates) { _, update in update }
         self.live = live
-        self.spare = spare
         self.documents = documents
         return true
     }
@@ -103,11 +157,22 @@ struct BuildCache: Sendable {
     /// file renamed into place (entries in no particular order: only sitegen reads them).
     func save(_ path: String) {
         var data = Writer()
-        data.manifest(live)
-        data.manifest(spare)
+        data.manifest(live.merging(liveUpdates) { _, update in update })
         data.int(documents.count)
         for document in documents.values { data.document(document) }
-        guard let dataChecksum = data.save(path + "-data") else { return }
+        guard let checksum = data.save(path + "-data") else { return }
+        var header = self
+        header.liveUpdates = [:]
+        header.saveHeader(path, dataChecksum: checksum)
+    }
+
+    /// Writes only the header, for a build whose changes it records in `liveUpdates`.
+    func saveHeader(_ path: String) {
+        guard let data else { return }
+        saveHeader(path, dataChecksum: data.checksum)
+    }
+
+    private func saveHeader(_ path: String, dataChecksum: UInt64) {
         var header = Writer()
         header.string(Self.magic)
         header.string(identity)
@@ -120,16 +185,25 @@ struct BuildCache: Sendable {
         for value in counts.values { header.int(value) }
         header.int(Int(liveFolder))
         header.int(Int(spareFolder))
+        header.manifest(listings)
+        header.optional(featured)
+        header.manifest(liveUpdates)
+        header.int(differences.count)
+        for (file, difference) in differences {
+            header.string(file)
+            header.optionalHash(difference.live)
+            header.optionalHash(difference.spare)
+        }
         header.int(Int(bitPattern: UInt(dataChecksum)))
         _ = header.save(path)
     }
 
-    /// Removes the cache, so that nothing is trusted while the folders change.
-    static func remove(_ path: String) {
+    /// Removes the cache, so that nothing is trusted while the folders change. The data file
+    /// may stay for a header written later to name again: without one it is never read.
+    static func remove(_ path: String, keepingData: Bool = false) {
         unlink(path)
-        unlink(path + "-data")
+        if !keepingData { unlink(path + "-data") }
     }
-
 
     private struct Writer {
         var bytes: [UInt8] = []
@@ -164,6 +238,11 @@ struct BuildCache: Sendable {
         mutating func optional(_ value: String?) {
             int(value == nil ? 0 : 1)
             if let value { string(value) }
+        }
+
+        mutating func optionalHash(_ value: UInt64?) {
+            int(value == nil ? 0 : 1)
+            int(Int(bitPattern: UInt(value ?? 0)))
         }
 
         mutating func document(_ document: Document) {
@@ -224,6 +303,11 @@ struct BuildCache: Sendable {
             case 1?: return string().map { .some($0) } ?? nil
             default: return nil
             }
+        }
+
+        mutating func optionalHash() -> UInt64?? {
+            guard let flag = int(), let value = int(), flag == 0 || flag == 1 else { return nil }
+            return .some(flag == 1 ? UInt64(UInt(bitPattern: value)) : nil)
         }
 
         /// A document as `Writer.document` wrote it, without body or quote HTML.
