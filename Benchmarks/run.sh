@@ -16,6 +16,12 @@
 # ran up to 5x slower for whichever tool came next: that measures the harness, not the tools. Prints a Markdown table of medians
 # and writes it, with the details, to Benchmarks/results-N.md.
 #
+# Then rebuilds, sitegen only (Hugo has no incremental build to compare): in
+# Benchmarks/out-sitegen-N-rebuild, after a clean build and a first rebuild that fills the
+# spare folder, ROUNDS of: nothing changed; one document's text edited (a paragraph
+# appended); the same document retitled (which every list shows); then the file restored
+# and rebuilt, unmeasured. At the end the site is compared with a clean build.
+#
 # Environment: ROUNDS (default 3), SEED (generator seed, default 1),
 #   SITEGEN (a sitegen binary to use instead of building the release one).
 set -euo pipefail
@@ -126,6 +132,66 @@ measure() {
     printf '%s %s %s %s\n' "$tool" "$wall" "$kb" "$files" >>"$work/runs-$n"
 }
 
+# One measured rebuild in $out: appends "kind seconds kB pages-rendered" to $work/rebuilds-N.
+measure_rebuild() {
+    local kind=$1 n=$2 out=$3 log=$work/rebuild.log timing=$work/rebuild.time
+    sync
+    /usr/bin/time -v -o "$timing" "$sitegen" build -v --content "$bench/corpus-$n" --output "$out" >"$log" 2>&1 \
+        || fail "sitegen rebuild ($kind) on corpus-$n" "$log"
+    local wall kb rendered
+    wall=$(seconds "$(sed -n 's/^.*Elapsed (wall clock) time ([^)]*): *//p' "$timing")")
+    kb=$(sed -n 's/^.*Maximum resident set size (kbytes): *//p' "$timing")
+    rendered=$(sed -n 's/^ *\([0-9]*\) of [0-9]* pages rendered.*/\1/p' "$log")
+    grep -q '^Up to date' "$log" && rendered=0
+    [ -n "$rendered" ] || fail "reading the pages rendered in sitegen's report" "$log"
+    printf '%s %s %s %s\n' "$kind" "$wall" "$kb" "$rendered" >>"$work/rebuilds-$n"
+}
+
+# The document the rebuilds edit: the 500th in name order (the first in a smaller
+# corpus), not the newest, whose quote the home page features.
+edited_document() {
+    local documents=$bench/corpus-$1/documents doc
+    doc=$(find "$documents" -name '*.md' | sort | sed -n 500p)
+    [ -n "$doc" ] || doc=$(find "$documents" -name '*.md' | sort | head -n 1)
+    printf '%s\n' "$doc"
+}
+
+# Rebuild rounds on corpus-N, editing $doc_edited; prints their table rows.
+rebuilds() {
+    local n=$1 corpus=$bench/corpus-$1 out=$bench/out-sitegen-$1-rebuild doc=$doc_edited round
+    cp "$doc" "$work/original.md"
+    trap 'cp "$work/original.md" "$doc"' EXIT  # this runs in a subshell: restore the file however it ends
+    : >"$work/rebuilds-$n"
+    "$sitegen" build -q --content "$corpus" --output "$out" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    printf '\nEdited before the rounds.\n' >>"$doc"
+    "$sitegen" build -q --content "$corpus" --output "$out" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    for round in $(seq 1 "$rounds"); do
+        measure_rebuild unchanged "$n" "$out"
+        { cat "$work/original.md"; printf '\nEdited in round %s.\n' "$round"; } >"$doc"
+        measure_rebuild text "$n" "$out"
+        sed -i "0,/^title: /s//title: Retitled in round $round, /" "$doc"
+        measure_rebuild title "$n" "$out"
+        cp "$work/original.md" "$doc"  # so that the next round's text edit changes only the text
+        "$sitegen" build -q --content "$corpus" --output "$out" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    done
+    trap - EXIT
+    "$sitegen" build -q --clean --content "$corpus" --output "$out-clean" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    diff -r "$out" "$out-clean" >"$work/rebuild.diff" 2>&1 || fail "comparing the rebuilt site with a clean build" "$work/rebuild.diff"
+    local full kind label wall pages
+    read -r full _ <"$work/median-sitegen-$n"
+    for kind in unchanged text title; do
+        case $kind in
+            unchanged) label="nothing changed" ;;
+            text) label="one document's text edited" ;;
+            title) label="one document retitled" ;;
+        esac
+        wall=$(awk -v k="$kind" '$1 == k { print $2 }' "$work/rebuilds-$n" | median)
+        pages=$(awk -v k="$kind" '$1 == k { print $4 }' "$work/rebuilds-$n" | sort -un | paste -sd/ -)
+        awk -v n="$n" -v l="$label" -v w="$wall" -v p="$pages" -v f="$full" \
+            'BEGIN { printf "| %s | %s | %.2f | %s | %.1f%% |\n", n, l, w, p, 100 * w / f }'
+    done
+}
+
 # "| N | tool | median s | median MB | files |" for one tool's runs.
 row() {
     local tool=$1 label=$2 n=$3 runs=$work/runs-$3
@@ -150,6 +216,8 @@ ratio_row() {
 
 header='| N | tool | median wall s | median peak MB | files written |
 |--:|:--|--:|--:|--:|'
+rebuild_header='| N | sitegen rebuild | median wall s | pages rendered | share of a full build |
+|--:|:--|--:|--:|--:|'
 
 # Removes earlier outputs, then lets the disk settle (see the note at the top).
 clear_outputs() {
@@ -172,6 +240,9 @@ for n in "${sizes[@]}"; do
     done
     rows=$(row sitegen sitegen "$n"; row hugo "Hugo $hugo_version" "$n"; ratio_row "$n")
     printf '%s\n' "$rows"
+    doc_edited=$(edited_document "$n")
+    rebuild_rows=$(rebuilds "$n")
+    printf '\n%s\n%s\n\n' "$rebuild_header" "$rebuild_rows"
 
     corpus=$bench/corpus-$n
     # shellcheck disable=SC2016 # the back quotes are Markdown
@@ -193,6 +264,13 @@ for n in "${sizes[@]}"; do
         printf -- '- Hugo: `hugo --quiet --source Benchmarks/hugo --contentDir Benchmarks/corpus-%s --destination Benchmarks/out-hugo-%s-ROUND`\n\n' "$n" "$n"
         printf 'Every run (tool, wall s, peak kB, files):\n\n```\n'
         cat "$work/runs-$n"
+        printf '```\n\n'
+        printf '## Rebuilds\n\n%s\n%s\n\n' "$rebuild_header" "$rebuild_rows"
+        printf 'In `Benchmarks/out-sitegen-%s-rebuild`, after a clean build and a first rebuild that fills the spare\n' "$n"
+        printf 'folder; the share is of the median full build above. Edited: `%s`, a paragraph appended\n' "${doc_edited#"$root"/}"
+        printf '(text), then its title changed (title). Afterwards the file was restored, the site rebuilt, and\n'
+        printf 'it matched a clean build (`diff -r`). Every rebuild (kind, wall s, peak kB, pages rendered):\n\n```\n'
+        cat "$work/rebuilds-$n"
         printf '```\n'
     } >"$bench/results-$n.md"
 done
