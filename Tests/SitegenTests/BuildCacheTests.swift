@@ -97,7 +97,7 @@ import Testing
             let before = FixtureSite.snapshot(site.output)
             let summary = try expectSameAsClean(site, change, sourceLocation: sourceLocation)
             #expect(FixtureSite.snapshot("\(site.root)/.public.sitegen-spare") == before,
-                    "the spare folder is the site published before: \(change)", sourceLocation: sourceLocation)
+                    "the spare folder is the site published before, untouched by the build: \(change)", sourceLocation: sourceLocation)
             return summary
         }
         for day in 1...12 { try site.write(path(day), extra(day)) }

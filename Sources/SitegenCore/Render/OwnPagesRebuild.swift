@@ -8,8 +8,9 @@ import Templates
 /// Only those documents' own pages and quote pages can differ, and they show nothing of
 /// other documents. So only the edited files, the visits they name, site.yml, speakers.yml
 /// and themes.yml are read; those pages are rendered into the spare folder, which first
-/// takes the files the last build changed; the folders are swapped; and only the cache's
-/// header is written again. Any other edit returns nil before touching anything.
+/// takes the files the last build changed (as hard links to the published ones); the
+/// folders are swapped; and only the cache's header is written again. Any other edit
+/// returns nil before touching anything.
 enum OwnPagesRebuild {
     /// How many changed file hashes the header may carry before a build rewrites the data file.
     static let updateLimit = 2_000
@@ -44,7 +45,7 @@ enum OwnPagesRebuild {
         }
         BuildCache.remove(paths.cache, keepingData: true)
         let spare = try StagingFolder.reuse(paths, existing: cache.differences.compactMapValues(\.spare))
-        for file in cache.differences.keys.sorted() { _ = try spare.copy("\(paths.output)/\(file)", to: file) }
+        for file in cache.differences.keys.sorted() { try spare.link("\(paths.output)/\(file)", to: file) }
         var written: [String: BuildCache.Difference] = [:]
         for page in pages {
             let folder = StagingFolder(output: spare.output, path: spare.path, existing: [page.file: page.published])

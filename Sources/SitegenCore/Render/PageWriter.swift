@@ -34,7 +34,7 @@ enum PageWriter {
     }
 
     /// Renders only the `affected` routes, the feed and the sitemap; every other file is the
-    /// published one, copied into the build folder where that holds an older version.
+    /// published one, hard-linked into the build folder where that holds an older version.
     /// Returns nil (the caller then writes everything) when an affected page would need a
     /// document's body that was not parsed, or a file is missing from the published manifest.
     static func writeChanges(_ portal: Portal, affected: Set<Route>, published: [String: UInt64], from live: String,
@@ -60,7 +60,7 @@ enum PageWriter {
         for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
         let rendered = Set(render.map(\.file) + rootFiles.map(\.name))
         for (file, hash) in files where staging.existing[file] != hash && !rendered.contains(file) {
-            _ = try staging.copy("\(live)/\(file)", to: file)
+            try staging.link("\(live)/\(file)", to: file)
         }
         return Written(pages: routes.count + 1, rendered: render.count, files: files)
     }

@@ -108,6 +108,8 @@ struct StagingFolder: Sendable {
         if existing[relative] == hash { return hash }
         let full = "\(path)/\(relative)"
         if let folder, existing.isEmpty { try makeFolders(folder) }
+        // A new file, never the old one truncated: it may be a hard link into the published folder.
+        if existing[relative] != nil { unlink(full) }
         var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT, let folder {
             try makeFolders(folder)
@@ -147,6 +149,22 @@ struct StagingFolder: Sendable {
         }
         let folder = (relative as NSString).deletingLastPathComponent
         return try data.withUnsafeBytes { try write(relative, $0, folder: folder.isEmpty ? nil : folder) }
+    }
+
+    /// Gives the folder another folder's version of a file as a hard link, so no bytes are
+    /// copied (the folders are on one file system); copies it where linking fails. Safe
+    /// because `write` replaces a file rather than writing into it.
+    func link(_ source: String, to relative: String) throws {
+        let full = "\(path)/\(relative)"
+        unlink(full)
+        if Glibc.link(source, full) == 0 { return }
+        if errno == ENOENT {
+            let folder = (relative as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try makeFolders(folder) }
+            if Glibc.link(source, full) == 0 { return }
+        }
+        let copy = StagingFolder(output: output, path: path, existing: [:])
+        _ = try copy.copy(source, to: relative)
     }
 
     /// Deletes the files of an earlier generation that this build did not write, and their empty folders.
