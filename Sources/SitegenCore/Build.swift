@@ -107,8 +107,10 @@ public enum SiteBuilder {
     /// Builds and publishes; throws `ContentErrors` or `PublishError`.
     ///
     /// With a valid cache: a build whose content files did not change does nothing; one where
-    /// only documents or visits changed parses and renders only what they affect; any other
-    /// writes only the files whose bytes changed. Each updates the spare folder and swaps it in.
+    /// documents changed but nothing other pages show of them renders only their own pages
+    /// (`OwnPagesRebuild`); one where only documents or visits changed parses and renders only
+    /// what they affect; any other writes only the files whose bytes changed. Each updates the
+    /// spare folder and swaps it in.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         var clock = StageClock(onStage: options.onStage)

@@ -86,10 +86,10 @@ import Testing
         let site = try FixtureSite()
         defer { site.remove() }
         func extra(_ day: Int, title: String = "Extra", note: String = "More.", quote: String = "Said on",
-                   speaker: String = "Ofsted") -> String {
+                   speaker: String = "Ofsted", themes: String = "[early-help]") -> String {
             let date = "2022-04-\(day < 10 ? "0" : "")\(day)"
             return "---\ntitle: \(title) \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\n"
-                + "themes: [early-help]\n---\nWords.\n\n\(note)\n\n> \(quote) \(day).\n>\n> — \(speaker)\n"
+                + "themes: \(themes)\n---\nWords.\n\n\(note)\n\n> \(quote) \(day).\n>\n> — \(speaker)\n"
         }
         func path(_ day: Int) -> String { "documents/2022-04-\(day < 10 ? "0" : "")\(day)-extra.md" }
         @discardableResult
@@ -111,6 +111,10 @@ import Testing
         #expect(text.filesChanged <= 3)
         try site.write(path(5), extra(5, note: "Second.", quote: "Said *on*"))
         #expect(try rebuild("emphasis in a quote, whose words stay the same").pagesRendered == 2)
+        try site.write(path(5), extra(5, note: "Second.", quote: "Said *on*", themes: "[early-help, early-help]"))
+        #expect(try rebuild("naming a theme twice, which lists nothing twice").pagesRendered == 2)
+        let theme = try site.page("themes/early-help/index.html")
+        #expect(theme.components(separatedBy: "quotes/2022-04-05-extra-1/index.html").count == 2, "one link to the quote")
         try site.write(path(7), extra(7, note: "Changed."))
         try site.write(path(8), extra(8, note: "Changed too."))
         #expect(try rebuild("editing paragraphs of two documents").pagesRendered == 4)

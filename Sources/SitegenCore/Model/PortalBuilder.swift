@@ -22,6 +22,7 @@ enum PortalBuilder {
                     message: "unknown theme '\(theme.value)'\(Suggestion.didYouMean(theme.value, in: themeSlugs))"
                         + hint(themeSlugs, "theme", folder: "themes.yml")))
             }
+            let themes = uniqued(file.themes.map(\.value))
             var quotes: [Quote] = []
             for (index, found) in file.body.quotes.enumerated() {
                 guard let speaker = speakers.resolve(found.speaker) else {
@@ -34,13 +35,13 @@ enum PortalBuilder {
                 quotes.append(Quote(id: "\(file.slug)-\(index + 1)", number: index + 1, documentSlug: file.slug,
                                     speakerSlug: speaker.slug, role: found.role ?? speaker.role, html: found.html,
                                     text: found.text, date: file.date, visitSlug: file.visit?.value,
-                                    themeSlugs: file.themes.map(\.value)))
+                                    themeSlugs: themes))
             }
             diagnostics += problems
             guard problems.isEmpty, includeDrafts || !file.draft else { continue }
             documents.append(Document(
                 slug: file.slug, title: file.title, date: file.date, kind: file.kind, publisher: file.publisher,
-                visitSlug: file.visit?.value, themeSlugs: uniqued(file.themes.map(\.value)),
+                visitSlug: file.visit?.value, themeSlugs: themes,
                 sourceURL: file.sourceURL, summary: file.summary ?? file.body.firstParagraph ?? "",
                 draft: file.draft, body: file.body.segments, quotes: quotes))
         }

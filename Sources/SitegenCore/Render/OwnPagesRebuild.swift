@@ -13,13 +13,13 @@ import Templates
 /// returns nil before touching anything.
 enum OwnPagesRebuild {
     /// How many changed file hashes the header may carry before a build rewrites the data file.
-    static let updateLimit = 2_000
+    static let liveUpdateLimit = 2_000
 
     /// Publishes the rebuilt pages, or returns nil when the edit is not of this kind.
     /// Throws `ContentErrors` when an edited document is not valid, and `PublishError`.
     static func build(cache: BuildCache, stamps: ContentStamps, options: BuildOptions, paths: StagingFolder.Paths,
                       clock: inout StageClock) throws -> BuildSummary? {
-        guard cache.spareFolder != 0, !options.searchIndex, cache.liveUpdates.count < updateLimit,
+        guard cache.spareFolder != 0, !options.searchIndex, cache.liveUpdates.count < liveUpdateLimit,
               cache.differences.values.allSatisfy({ $0.live != nil && $0.spare != nil }) else { return nil }
         let changes = ContentChanges(from: cache.stamps, to: stamps)
         guard !changes.global, changes.visits.isEmpty, !changes.documents.isEmpty,
@@ -36,21 +36,25 @@ enum OwnPagesRebuild {
             routes.append(.document(slug))
             routes += document.quotes.map { .quote($0.id) }
         }
+        var published: [String: UInt64] = [:]
+        for route in routes {
+            guard let bytes = FileManager.default.contents(atPath: "\(paths.output)/\(route.file)") else { return nil }
+            published[route.file] = bytes.withUnsafeBytes { ContentHash.of($0) }
+        }
+        guard cache.differences.keys.allSatisfy({ FileManager.default.fileExists(atPath: "\(paths.output)/\($0)") })
+        else { return nil }
 
         clock.start("render and write")
-        var pages: [(file: String, html: String, published: UInt64)] = []
-        for route in routes {
-            guard let published = FileManager.default.contents(atPath: "\(paths.output)/\(route.file)") else { return nil }
-            pages.append((route.file, SitePages.render(route, in: portal), published.withUnsafeBytes { ContentHash.of($0) }))
-        }
         BuildCache.remove(paths.cache, keepingData: true)
-        let spare = try StagingFolder.reuse(paths, existing: cache.differences.compactMapValues(\.spare))
+        // The spare folder takes the published version of every file the last build changed;
+        // then it holds the published site, and the rendered pages are written where they differ.
+        let spare = try StagingFolder.reuse(paths, existing: published)
         for file in cache.differences.keys.sorted() { try spare.link("\(paths.output)/\(file)", to: file) }
+        let pages = parallelMap(routes, workers: options.workers) { ($0.file, SitePages.render($0, in: portal)) }
         var written: [String: BuildCache.Difference] = [:]
-        for page in pages {
-            let folder = StagingFolder(output: spare.output, path: spare.path, existing: [page.file: page.published])
-            let hash = try folder.write(page.file, page.html)
-            if hash != page.published { written[page.file] = BuildCache.Difference(live: hash, spare: page.published) }
+        for (file, html) in pages {
+            let hash = try spare.write(file, html)
+            if hash != published[file] { written[file] = BuildCache.Difference(live: hash, spare: published[file]) }
         }
 
         clock.start("publish")
@@ -63,7 +67,7 @@ enum OwnPagesRebuild {
         next.differences = written
         next.saveHeader(paths.cache)
         return BuildSummary(cache.counts, output: options.output, stages: clock.finish(),
-                            filesChanged: cache.differences.count + written.count, pagesRendered: routes.count,
-                            upToDate: false)
+                            filesChanged: Set(cache.differences.keys).union(written.keys).count,
+                            pagesRendered: routes.count, upToDate: false)
     }
 }

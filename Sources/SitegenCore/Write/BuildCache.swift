@@ -126,13 +126,28 @@ struct BuildCache: Sendable {
             differences[file] = Difference(live: live, spare: spare)
         }
         guard let dataChecksum = reader.int(), reader.atEnd else { return nil }
-        var cache = BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder),
-                               live: [:], spareFolder: UInt64(spareFolder), spare: [:], documents: [:], featured: featured)
-        cache.listings = listings
-        cache.liveUpdates = liveUpdates
-        cache.differences = differences
-        cache.data = (path + "-data", UInt64(UInt(bitPattern: dataChecksum)))
-        return cache
+        return BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder),
+                          spareFolder: UInt64(spareFolder), listings: listings, featured: featured,
+                          liveUpdates: liveUpdates, differences: differences,
+                          data: (path + "-data", UInt64(UInt(bitPattern: dataChecksum))))
+    }
+
+    /// A header as read, before `loadData()`.
+    private init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, spareFolder: UInt64,
+                 listings: [String: UInt64], featured: String?, liveUpdates: [String: UInt64],
+                 differences: [String: Difference], data: (path: String, checksum: UInt64)) {
+        self.identity = identity
+        self.stamps = stamps
+        self.counts = counts
+        self.liveFolder = liveFolder
+        self.spareFolder = spareFolder
+        self.listings = listings
+        self.featured = featured
+        self.liveUpdates = liveUpdates
+        self.differences = differences
+        self.data = data
+        live = [:]
+        documents = [:]
     }
 
     /// Reads the file hashes and documents; false if they are missing, damaged or not the
@@ -166,7 +181,9 @@ struct BuildCache: Sendable {
         header.saveHeader(path, dataChecksum: checksum)
     }
 
-    /// Writes only the header, for a build whose changes it records in `liveUpdates`.
+    /// Writes only the header, for a build whose changes it records in `liveUpdates`. A cache
+    /// that was not read from files has no data file to name: then nothing is written, and
+    /// the next build is a full one.
     func saveHeader(_ path: String) {
         guard let data else { return }
         saveHeader(path, dataChecksum: data.checksum)

@@ -108,8 +108,9 @@ struct StagingFolder: Sendable {
         if existing[relative] == hash { return hash }
         let full = "\(path)/\(relative)"
         if let folder, existing.isEmpty { try makeFolders(folder) }
-        // A new file, never the old one truncated: it may be a hard link into the published folder.
-        if existing[relative] != nil { unlink(full) }
+        // In a reused folder, a new file, never the old one truncated: that may be a hard
+        // link to the published file.
+        if !existing.isEmpty { unlink(full) }
         var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT, let folder {
             try makeFolders(folder)
