@@ -108,13 +108,10 @@ struct StagingFolder: Sendable {
         if existing[relative] == hash { return hash }
         let full = "\(path)/\(relative)"
         if let folder, existing.isEmpty { try makeFolders(folder) }
-        // In a reused folder, a new file, never the old one truncated: that may be a hard
-        // link to the published file.
-        if !existing.isEmpty { unlink(full) }
-        var descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = openEmpty(full)
         if descriptor < 0 && errno == ENOENT, let folder {
             try makeFolders(folder)
-            descriptor = open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = openEmpty(full)
         }
         guard descriptor >= 0 else {
             throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
@@ -130,6 +127,20 @@ struct StagingFolder: Sendable {
             offset += written
         }
         return hash
+    }
+
+    /// Opens a file for writing, empty. In a reused folder an existing file is emptied in
+    /// place, keeping its inode, unless it is a hard link (perhaps to the published file):
+    /// that name gets a new file instead, so no write ever reaches a published file.
+    private func openEmpty(_ full: String) -> Int32 {
+        guard !existing.isEmpty else { return open(full, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return descriptor }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_nlink == 1, ftruncate(descriptor, 0) == 0 { return descriptor }
+        close(descriptor)
+        unlink(full)
+        return open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     }
 
     /// Creates a folder below this one: one `mkdir` when its parent exists, else every level.
@@ -154,7 +165,7 @@ struct StagingFolder: Sendable {
 
     /// Gives the folder another folder's version of a file as a hard link, so no bytes are
     /// copied (the folders are on one file system); copies it where linking fails. Safe
-    /// because `write` replaces a file rather than writing into it.
+    /// because `write` never writes into a file with more than one link.
     func link(_ source: String, to relative: String) throws {
         let full = "\(path)/\(relative)"
         unlink(full)
