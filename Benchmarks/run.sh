@@ -22,13 +22,17 @@
 # appended); the same document retitled (which every list shows); then the file restored
 # and rebuilt, unmeasured. At the end the site is compared with a clean build.
 #
-# Environment: ROUNDS (default 3), SEED (generator seed, default 1),
+# Before the measured rounds of each N, WARMUP (default 1) unmeasured rounds of each tool:
+# on this machine the first build after the pause ran up to 1.5x slower for both tools.
+#
+# Environment: ROUNDS (default 3), WARMUP (default 1), SEED (generator seed, default 1),
 #   SITEGEN (a sitegen binary to use instead of building the release one).
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$bench/.." && pwd)
 rounds=${ROUNDS:-3}
+warmup=${WARMUP:-1}
 seed=${SEED:-1}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
@@ -36,6 +40,7 @@ sizes=("$@")
 die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
 
 case $rounds in '' | *[!0-9]* | 0) die "ROUNDS must be a positive whole number, not '$rounds'" ;; esac
+case $warmup in '' | *[!0-9]*) die "WARMUP must be a whole number, not '$warmup'" ;; esac
 case $seed in '' | *[!0-9]*) die "SEED must be a whole number, not '$seed'" ;; esac
 for n in "${sizes[@]}"; do
     case $n in '' | *[!0-9]* | 0*) die "N must be a positive whole number, not '$n'" ;; esac
@@ -234,6 +239,11 @@ clear_outputs
 printf '%s\n' "$header"
 for n in "${sizes[@]}"; do
     : >"$work/runs-$n"
+    for round in $(seq 1 "$warmup"); do
+        measure sitegen "$n" "warmup$round"
+        measure hugo "$n" "warmup$round"
+    done
+    : >"$work/runs-$n"
     for round in $(seq 1 "$rounds"); do
         measure sitegen "$n" "$round"
         measure hugo "$n" "$round"
@@ -249,7 +259,7 @@ for n in "${sizes[@]}"; do
     {
         printf '# sitegen and Hugo on %s generated documents\n\n' "$n"
         printf '%s\n%s\n\n' "$header" "$rows"
-        printf 'Medians of %s alternating clean full builds each, every run into a new output folder\n' "$rounds"
+        printf 'Medians of %s alternating clean full builds each, after %s unmeasured round(s), every run into a new output folder\n' "$rounds" "$warmup"
         printf '(earlier outputs are deleted before the first run, then the disk is left to settle: see run.sh),\n'
         printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`.\n\n'
         printf -- '- Date: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
