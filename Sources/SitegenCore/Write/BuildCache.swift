@@ -40,6 +40,8 @@ struct BuildCache: Sendable {
     var live: [String: UInt64]
     /// The published documents by slug, without bodies or quote HTML; filled by `loadData()`.
     var documents: [String: Document]
+    /// The documents as the data file stores them, encoded once when a build's cache is made.
+    private var documentRecords: [UInt8] = []
 
     /// The hash of every file in the spare folder.
     var spare: [String: UInt64] {
@@ -61,7 +63,15 @@ struct BuildCache: Sendable {
         self.live = live
         self.documents = documents
         self.featured = featured
-        listings = documents.mapValues(Self.listing)
+        var records = Writer()
+        records.int(documents.count)
+        listings = [:]
+        for (slug, document) in documents {
+            let start = records.bytes.count
+            records.document(document)
+            listings[slug] = records.bytes[start...].withUnsafeBytes { ContentHash.of($0) }
+        }
+        documentRecords = records.bytes
         liveUpdates = [:]
         differences = [:]
         if spareFolder != 0 {
@@ -74,7 +84,8 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// A hash of what a document shows outside its own pages: everything but its body and quotes' HTML.
+    /// A hash of what a document shows outside its own pages: everything but its body and
+    /// quotes' HTML. The same bytes as the document's record in the data file.
     static func listing(_ document: Document) -> UInt64 {
         var writer = Writer()
         writer.document(document)
@@ -168,17 +179,15 @@ struct BuildCache: Sendable {
         return true
     }
 
-    /// Writes the data file, then the header file that names its checksum, each to a temporary
-    /// file renamed into place (entries in no particular order: only sitegen reads them).
+    /// Writes the data file of a cache made after a build, then the header file that names its
+    /// checksum, each to a temporary file renamed into place (entries in no particular order:
+    /// only sitegen reads them).
     func save(_ path: String) {
         var data = Writer()
-        data.manifest(live.merging(liveUpdates) { _, update in update })
-        data.int(documents.count)
-        for document in documents.values { data.document(document) }
+        data.manifest(live)
+        data.bytes += documentRecords
         guard let checksum = data.save(path + "-data") else { return }
-        var header = self
-        header.liveUpdates = [:]
-        header.saveHeader(path, dataChecksum: checksum)
+        saveHeader(path, dataChecksum: checksum)
     }
 
     /// Writes only the header, for a build whose changes it records in `liveUpdates`. A cache
