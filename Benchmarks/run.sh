@@ -161,15 +161,23 @@ edited_document() {
     printf '%s\n' "$doc"
 }
 
+# An unmeasured sitegen build of corpus-N into OUT, with any further options.
+unmeasured_build() {
+    local n=$1 out=$2
+    shift 2
+    "$sitegen" build -q "$@" --content "$bench/corpus-$n" --output "$out" >"$work/rebuild.log" 2>&1 \
+        || fail "sitegen on corpus-$n" "$work/rebuild.log"
+}
+
 # Rebuild rounds on corpus-N, editing $doc_edited; prints their table rows.
 rebuilds() {
-    local n=$1 corpus=$bench/corpus-$1 out=$bench/out-sitegen-$1-rebuild doc=$doc_edited round
+    local n=$1 out=$bench/out-sitegen-$1-rebuild doc=$doc_edited round
     cp "$doc" "$work/original.md"
     trap 'cp "$work/original.md" "$doc"' EXIT  # this runs in a subshell: restore the file however it ends
     : >"$work/rebuilds-$n"
-    "$sitegen" build -q --content "$corpus" --output "$out" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    unmeasured_build "$n" "$out"
     printf '\nEdited before the rounds.\n' >>"$doc"
-    "$sitegen" build -q --content "$corpus" --output "$out" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    unmeasured_build "$n" "$out"
     for round in $(seq 1 "$rounds"); do
         measure_rebuild unchanged "$n" "$out"
         { cat "$work/original.md"; printf '\nEdited in round %s.\n' "$round"; } >"$doc"
@@ -177,10 +185,10 @@ rebuilds() {
         sed -i "0,/^title: /s//title: Retitled in round $round, /" "$doc"
         measure_rebuild title "$n" "$out"
         cp "$work/original.md" "$doc"  # so that the next round's text edit changes only the text
-        "$sitegen" build -q --content "$corpus" --output "$out" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+        unmeasured_build "$n" "$out"
     done
     trap - EXIT
-    "$sitegen" build -q --clean --content "$corpus" --output "$out-clean" >"$work/rebuild.log" 2>&1 || fail "sitegen on corpus-$n" "$work/rebuild.log"
+    unmeasured_build "$n" "$out-clean" --clean
     diff -r "$out" "$out-clean" >"$work/rebuild.diff" 2>&1 || fail "comparing the rebuilt site with a clean build" "$work/rebuild.diff"
     local full kind label wall pages
     read -r full _ <"$work/median-sitegen-$n"
