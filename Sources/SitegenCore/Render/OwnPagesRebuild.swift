@@ -38,8 +38,8 @@ enum OwnPagesRebuild {
         }
         var published: [String: UInt64] = [:]
         for route in routes {
-            guard let bytes = FileManager.default.contents(atPath: "\(paths.output)/\(route.file)") else { return nil }
-            published[route.file] = bytes.withUnsafeBytes { ContentHash.of($0) }
+            guard let hash = ContentHash.ofFile("\(paths.output)/\(route.file)") else { return nil }
+            published[route.file] = hash
         }
         guard cache.differences.keys.allSatisfy({ FileManager.default.fileExists(atPath: "\(paths.output)/\($0)") })
         else { return nil }

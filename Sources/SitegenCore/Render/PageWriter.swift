@@ -99,8 +99,8 @@ enum PageWriter {
         let root = "\(staging.path)/\(folder)"
         let walker = FileManager.default.enumerator(atPath: root)
         while let relative = walker?.nextObject() as? String {
-            guard let data = FileManager.default.contents(atPath: "\(root)/\(relative)") else { continue }
-            files["\(folder)/\(relative)"] = data.withUnsafeBytes { ContentHash.of($0) }
+            guard let hash = ContentHash.ofFile("\(root)/\(relative)") else { continue }
+            files["\(folder)/\(relative)"] = hash
         }
         return files
     }

@@ -1,6 +1,13 @@
+import Foundation
+
 /// A fast 64-bit hash of bytes, stable across runs and machines, to tell whether a file changed.
 /// Not cryptographic: it compares sitegen's own output with itself.
 enum ContentHash {
+    /// The hash of a file's bytes, or nil if it cannot be read.
+    static func ofFile(_ path: String) -> UInt64? {
+        FileManager.default.contents(atPath: path)?.withUnsafeBytes { of($0) }
+    }
+
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var offset = 0
