@@ -24,7 +24,7 @@ enum ContentTree {
     /// Documents whose slugs are keys of `reusing` are not parsed: the cached values are used.
     static func load(from directory: String, workers: Int? = nil, reusing: [String: Document] = [:]) -> LoadedContent {
         var content = LoadedContent()
-        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let root = folderPath(directory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             content.diagnostics.append(Diagnostic(path: root, line: 1,
@@ -61,7 +61,7 @@ enum ContentTree {
     /// of every visit file, for the same errors as a full load.
     static func load(from directory: String, documents slugs: Set<String>, declaredVisits: Set<String>) -> LoadedContent {
         var content = LoadedContent()
-        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let root = folderPath(directory)
         loadSiteFiles(root, into: &content)
         content.declaredVisits = declaredVisits
         for slug in slugs.sorted() {
@@ -76,6 +76,11 @@ enum ContentTree {
             content.diagnostics += diagnostics
         }
         return content
+    }
+
+    /// A folder's path without a trailing slash, to join file names to.
+    private static func folderPath(_ directory: String) -> String {
+        directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     }
 
     /// site.yml, speakers.yml and themes.yml.
