@@ -10,21 +10,7 @@ enum Feeds {
         let site = portal.site
         let documents = portal.documents.suffix(feedLength).reversed()
         let updated = portal.documents.last.map { timestamp($0.date) } ?? "1970-01-01T00:00:00Z"
-        let entries = documents.html { document -> HTML in
-            let url = site.baseURL + Route.document(document.slug).folder
-            return """
-            <entry>
-            <title>\(document.title)</title>
-            <link rel="alternate" type="text/html" href="\(url)"/>
-            <id>\(url)</id>
-            <published>\(timestamp(document.date))</published>
-            <updated>\(timestamp(document.date))</updated>
-            <author><name>\(document.publisher ?? site.publisher ?? site.title)</name></author>
-            <summary>\(document.summary)</summary>
-            </entry>
-
-            """
-        }
+        let entries = documents.html { entry($0, site) }
         let feed: HTML = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(site.language)">
@@ -39,6 +25,23 @@ enum Feeds {
 
         """
         return feed.string
+    }
+
+    /// A document's entry in the feed.
+    static func entry(_ document: Document, _ site: Site) -> HTML {
+        let url = site.baseURL + Route.document(document.slug).folder
+        return """
+        <entry>
+        <title>\(document.title)</title>
+        <link rel="alternate" type="text/html" href="\(url)"/>
+        <id>\(url)</id>
+        <published>\(timestamp(document.date))</published>
+        <updated>\(timestamp(document.date))</updated>
+        <author><name>\(document.publisher ?? site.publisher ?? site.title)</name></author>
+        <summary>\(document.summary)</summary>
+        </entry>
+
+        """
     }
 
     /// Every page's absolute address.

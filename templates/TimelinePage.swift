@@ -58,10 +58,15 @@ enum TimelinePage {
             \(visit.judgement.map { "<p>\(Components.badge($0))</p>" as HTML })</li>
             """
         case .document(let document):
-            return """
-            <li class="event event-document"><p class="meta">\(Components.date(document.date)) · \(document.kind.title)</p>\
-            <h3 class="card-title"><a href="\(context.href(.document(document.slug)))">\(document.title)</a></h3></li>
-            """
+            return documentItem(document, context)
         }
+    }
+
+    /// A document's entry in the timeline.
+    static func documentItem(_ document: Document, _ context: PageContext) -> HTML {
+        """
+        <li class="event event-document"><p class="meta">\(Components.date(document.date)) · \(document.kind.title)</p>\
+        <h3 class="card-title"><a href="\(context.href(.document(document.slug)))">\(document.title)</a></h3></li>
+        """
     }
 }

@@ -107,8 +107,8 @@ public enum SiteBuilder {
     /// Builds and publishes; throws `ContentErrors` or `PublishError`.
     ///
     /// With a valid cache: a build whose content files did not change does nothing; one where
-    /// documents changed but nothing other pages show of them renders only their own pages
-    /// (`OwnPagesRebuild`); one where only documents or visits changed parses and renders only
+    /// documents changed but moved in no list renders only their own pages and replaces their
+    /// rows in the lists (`DocumentEditRebuild`); one where only documents or visits changed parses and renders only
     /// what they affect; any other writes only the files whose bytes changed. Each updates the
     /// spare folder and swaps it in.
     @discardableResult
@@ -124,7 +124,7 @@ public enum SiteBuilder {
             return BuildSummary(cache.counts, output: options.output, stages: clock.finish(), filesChanged: 0,
                                 pagesRendered: 0, upToDate: true)
         }
-        if let cache, let summary = try OwnPagesRebuild.build(cache: cache, stamps: stamps, options: options,
+        if let cache, let summary = try DocumentEditRebuild.build(cache: cache, stamps: stamps, options: options,
                                                               paths: paths, clock: &clock) {
             return summary
         }

@@ -121,7 +121,7 @@ import Testing
         try site.write(path(12), extra(12, quote: "Said _on_"))
         try rebuild("emphasis in the featured quote, on the home page")
         try site.write(path(5), extra(5, title: "Retitled", note: "Second."))
-        #expect(try rebuild("retitling a document").pagesRendered > 10, "the lists show its title")
+        #expect(try rebuild("retitling a document").pagesRendered > 2, "the lists show its title")
         try site.write(path(5), extra(5, title: "Retitled", note: "Third."))
         #expect(try rebuild("a paragraph again, after a fuller rebuild").pagesRendered == 2)
 
@@ -137,6 +137,67 @@ import Testing
         try rebuild("renaming a speaker, which every page may show")
         try site.write(path(9), extra(9, note: "Last."))
         #expect(try rebuild("a paragraph after a full rebuild").pagesRendered == 2)
+    }
+
+    @Test func editsListsShowReplaceTheDocumentsRowsAndMatchACleanBuild() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        func extra(_ day: Int, title: String = "Extra", date: String? = nil, lead: String = "Words.",
+                   quote: String = "Said on", themes: String = "[early-help]") -> String {
+            let date = date ?? "2022-04-\(day < 10 ? "0" : "")\(day)"
+            return "---\ntitle: \(title) \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\n"
+                + "themes: \(themes)\n---\n\(lead)\n\nMore.\n\n> \(quote) \(day).\n>\n> — Ofsted\n"
+        }
+        func path(_ day: Int) -> String { "documents/2022-04-\(day < 10 ? "0" : "")\(day)-extra.md" }
+        let data = "\(site.root)/.public.sitegen-cache-data"
+        /// Rebuilds after `change`, compares with a clean build, and tells whether the quick path
+        /// took it: then the cache's data file stays as it was.
+        @discardableResult
+        func rebuild(_ change: String, quick: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
+            let before = FixtureSite.snapshot(site.output)
+            let cached = FileManager.default.contents(atPath: data)
+            let summary = try expectSameAsClean(site, change, sourceLocation: sourceLocation)
+            #expect(FixtureSite.snapshot("\(site.root)/.public.sitegen-spare") == before,
+                    "the spare folder is the site published before: \(change)", sourceLocation: sourceLocation)
+            #expect((FileManager.default.contents(atPath: data) == cached) == quick,
+                    "\(quick ? "only" : "not only") rows replaced: \(change)", sourceLocation: sourceLocation)
+            return summary
+        }
+        for day in 1...12 { try site.write(path(day), extra(day)) }
+        try expectSameAsClean(site, "first build")
+        try site.write(path(5), extra(5, lead: "First."))
+        try expectSameAsClean(site, "first edit, filling the spare folder")
+
+        try site.write(path(5), extra(5, title: "Retitled"))
+        let retitle = try rebuild("retitling a document that the home page does not list", quick: true)
+        // Its page and quote page, and seven lists: documents, timeline, feed, quotes, and its
+        // visit's, theme's and speaker's pages.
+        #expect(retitle.pagesRendered == 2 + 7)
+        #expect(try site.page("documents/index.html").contains(">Retitled 5</a>"))
+        try site.write(path(9), extra(9, title: "Newer title"))
+        #expect(try rebuild("retitling a document on the home page", quick: true).pagesRendered == 2 + 8)
+        try site.write(path(5), extra(5, title: "Retitled again"))
+        try rebuild("retitling it again: its old listing comes from the cache's header", quick: true)
+        try site.write(path(5), extra(5, title: "Retitled again", lead: "A new first paragraph, the summary."))
+        try rebuild("a new summary", quick: true)
+        try site.write(path(5), extra(5, title: "Retitled again", lead: "A new first paragraph, the summary.",
+                                      quote: "Said differently"))
+        try rebuild("new words in a quote", quick: true)
+        try site.write(path(6), extra(6, title: "Ben & Jerry's <b>"))
+        try site.write(path(7), extra(7, title: "Seven, retitled"))
+        try rebuild("two documents retitled, one with characters to escape", quick: true)
+        #expect(try site.page("feed.xml").contains("Ben &amp; Jerry"))
+        try site.write("visits/2021-03-focused-visit.md", FixtureSite.standardFiles["visits/2021-03-focused-visit.md"]!
+            .replacingOccurrences(of: "title: Focused visit", with: "title: Focused visit, renamed"))
+        try rebuild("renaming a visit: the cached listings include the header's", quick: false)
+        try site.write(path(5), extra(5, title: "Moved", date: "2022-03-30"))
+        try rebuild("a new date, which moves the document in every list", quick: false)
+        try site.write(path(5), extra(5, title: "Moved", date: "2022-03-30", themes: "[early-help, children-in-care]"))
+        try rebuild("a new theme", quick: false)
+        try site.write(path(12), extra(12, title: "Featured"))
+        try rebuild("retitling the document whose quote the home page features", quick: false)
+        try site.write(path(10), extra(10, title: "Back to quick"))
+        try rebuild("retitling after fuller rebuilds", quick: true)
     }
 
     @Test func removingAVisitThatCachedDocumentsNameIsAnError() throws {

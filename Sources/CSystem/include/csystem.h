@@ -6,4 +6,9 @@
 /// on a file system that cannot exchange, or ENOSYS elsewhere).
 int sitegen_exchange_paths(const char *first, const char *second);
 
+#include <stddef.h>
+
+/// The first occurrence of `needle` in `haystack` (glibc memmem), or NULL.
+const void *sitegen_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

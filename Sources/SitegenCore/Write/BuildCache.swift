@@ -4,13 +4,13 @@ import PortalModel
 
 /// What the last successful build left beside the output, to make the next one cheap:
 /// the content's stamps, a hash of every file in the published folder, the files in which
-/// the spare folder (the generation before it) differs, and each document's metadata.
+/// the spare folder (the generation before it) differs, and each document's listing.
 ///
 /// Two files, each with a checksum: a header (`.<output>.sitegen-cache`), read by every
 /// build, and a data file (`-data`) with the hash of every published file and every
-/// document's metadata, read only by a build that needs them. A build that renders only
-/// edited documents' own pages rewrites just the header, which records the hashes that
-/// changed since the data file was written. A cache that is missing, corrupt, written by
+/// document's listing, read only by a build that needs them. A build that updates only
+/// edited documents' own pages and rows rewrites just the header, which records the hashes
+/// and listings that changed since the data file was written. A cache that is missing, corrupt, written by
 /// another sitegen binary or for other options means a clean build.
 struct BuildCache: Sendable {
     /// A file that differs between the published and the spare folder; nil where a folder lacks it.
@@ -33,6 +33,8 @@ struct BuildCache: Sendable {
     var featured: String?
     /// Published files whose hashes changed since the data file was written.
     var liveUpdates: [String: UInt64]
+    /// Documents whose listings changed since the data file was written, by slug, without bodies or quote HTML.
+    var documentUpdates: [String: Document]
     /// Where the spare folder differs from the published one.
     var differences: [String: Difference]
 
@@ -50,7 +52,7 @@ struct BuildCache: Sendable {
         return files
     }
 
-    private static let magic = "sitegen-cache-5"
+    private static let magic = "sitegen-cache-6"
 
     /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
     init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, live: [String: UInt64],
@@ -66,13 +68,10 @@ struct BuildCache: Sendable {
         var records = Writer()
         records.int(documents.count)
         listings = [:]
-        for (slug, document) in documents {
-            let start = records.bytes.count
-            records.document(document)
-            listings[slug] = records.bytes[start...].withUnsafeBytes { ContentHash.of($0) }
-        }
+        for (slug, document) in documents { listings[slug] = records.record(document) }
         documentRecords = records.bytes
         liveUpdates = [:]
+        documentUpdates = [:]
         differences = [:]
         if spareFolder != 0 {
             for (file, hash) in live where spare[file] != hash {
@@ -129,7 +128,13 @@ struct BuildCache: Sendable {
         }
         guard let counts = SiteCounts(values), let liveFolder = reader.int(), let spareFolder = reader.int(),
               let listings = reader.manifest(), let featured = reader.optional(), let liveUpdates = reader.manifest(),
-              let differenceCount = reader.int(), differenceCount >= 0 else { return nil }
+              let updateCount = reader.int(), updateCount >= 0 else { return nil }
+        var documentUpdates: [String: Document] = [:]
+        for _ in 0..<updateCount {
+            guard let document = reader.record() else { return nil }
+            documentUpdates[document.slug] = document
+        }
+        guard let differenceCount = reader.int(), differenceCount >= 0 else { return nil }
         var differences: [String: Difference] = [:]
         for _ in 0..<differenceCount {
             guard let file = reader.string(), let live = reader.optionalHash(), let spare = reader.optionalHash()
@@ -139,14 +144,15 @@ struct BuildCache: Sendable {
         guard let dataChecksum = reader.int(), reader.atEnd else { return nil }
         return BuildCache(identity: identity, stamps: stamps, counts: counts, liveFolder: UInt64(liveFolder),
                           spareFolder: UInt64(spareFolder), listings: listings, featured: featured,
-                          liveUpdates: liveUpdates, differences: differences,
+                          liveUpdates: liveUpdates, documentUpdates: documentUpdates, differences: differences,
                           data: (path + "-data", UInt64(UInt(bitPattern: dataChecksum))))
     }
 
     /// A header as read, before `loadData()`.
     private init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, spareFolder: UInt64,
                  listings: [String: UInt64], featured: String?, liveUpdates: [String: UInt64],
-                 differences: [String: Difference], data: (path: String, checksum: UInt64)) {
+                 documentUpdates: [String: Document], differences: [String: Difference],
+                 data: (path: String, checksum: UInt64)) {
         self.identity = identity
         self.stamps = stamps
         self.counts = counts
@@ -155,6 +161,7 @@ struct BuildCache: Sendable {
         self.listings = listings
         self.featured = featured
         self.liveUpdates = liveUpdates
+        self.documentUpdates = documentUpdates
         self.differences = differences
         self.data = data
         live = [:]
@@ -169,14 +176,34 @@ struct BuildCache: Sendable {
         var documents: [String: Document] = [:]
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
-            guard let document = reader.document() else { return false }
+            guard let document = reader.record() else { return false }
             documents[document.slug] = document
         }
         guard reader.atEnd else { return false }
         live.merge(liveUpdates) { _, update in update }
+        documents.merge(documentUpdates) { _, update in update }
         self.live = live
         self.documents = documents
         return true
+    }
+
+    /// The published versions of some documents, as cached, without reading the others:
+    /// nil if any of them is missing or the data file is damaged.
+    func documents(_ slugs: Set<String>) -> [String: Document]? {
+        var found = documentUpdates.filter { slugs.contains($0.key) }
+        guard found.count < slugs.count else { return found }
+        guard let data, var reader = Reader.checked(data.path), reader.checksum == data.checksum,
+              reader.skipManifest(), let documentCount = reader.int(), documentCount >= 0 else { return nil }
+        for _ in 0..<documentCount {
+            guard let slug = reader.recordSlug() else { return nil }
+            if slugs.contains(slug) && found[slug] == nil {
+                guard let document = reader.record() else { return nil }
+                found[slug] = document
+            } else {
+                guard reader.skipRecord() else { return nil }
+            }
+        }
+        return found.count == slugs.count ? found : nil
     }
 
     /// Writes the data file of a cache made after a build, then the header file that names its
@@ -214,6 +241,8 @@ struct BuildCache: Sendable {
         header.manifest(listings)
         header.optional(featured)
         header.manifest(liveUpdates)
+        header.int(documentUpdates.count)
+        for document in documentUpdates.values { header.record(document) }
         header.int(differences.count)
         for (file, difference) in differences {
             header.string(file)
@@ -269,6 +298,17 @@ struct BuildCache: Sendable {
         mutating func optionalHash(_ value: UInt64?) {
             int(value == nil ? 0 : 1)
             int(Int(bitPattern: UInt(value ?? 0)))
+        }
+
+        /// A document's listing, after its length so that a reader can skip it; returns the listing's hash.
+        @discardableResult
+        mutating func record(_ listed: Document) -> UInt64 {
+            let start = bytes.count
+            int(0)
+            document(listed)
+            let length = bytes.count - start - 8
+            withUnsafeBytes(of: Int64(length).littleEndian) { bytes.replaceSubrange(start..<start + 8, with: $0) }
+            return bytes[(start + 8)...].withUnsafeBytes { ContentHash.of($0) }
         }
 
         mutating func document(_ document: Document) {
@@ -334,6 +374,36 @@ struct BuildCache: Sendable {
         mutating func optionalHash() -> UInt64?? {
             guard let flag = int(), let value = int(), flag == 0 || flag == 1 else { return nil }
             return .some(flag == 1 ? UInt64(UInt(bitPattern: value)) : nil)
+        }
+
+        /// A document as `Writer.record` wrote it.
+        mutating func record() -> Document? {
+            guard let length = int(), length >= 0 else { return nil }
+            let end = offset + length
+            guard let document = document(), offset == end else { return nil }
+            return document
+        }
+
+        /// The slug of the record that starts here, without moving past it.
+        func recordSlug() -> String? {
+            var peek = self
+            guard peek.int() != nil else { return nil }
+            return peek.string()
+        }
+
+        mutating func skipRecord() -> Bool {
+            guard let length = int(), length >= 0, offset + length <= bytes.count else { return false }
+            offset += length
+            return true
+        }
+
+        mutating func skipManifest() -> Bool {
+            guard let count = int(), count >= 0 else { return false }
+            for _ in 0..<count {
+                guard let length = int(), length >= 0, offset + length + 8 <= bytes.count else { return false }
+                offset += length + 8
+            }
+            return true
         }
 
         /// A document as `Writer.document` wrote it, without body or quote HTML.

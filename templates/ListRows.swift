@@ -1,0 +1,53 @@
+import PortalModel
+
+/// What each list page shows of one document, row by row, rendered exactly as that page
+/// renders it. A rebuild after an edit that keeps a document's place in every list (same
+/// date, kind, visit, themes and quote speakers) replaces these rows in the published list
+/// pages instead of rendering those pages whole.
+public enum ListRows {
+    /// The rows one page or file shows of a document.
+    public struct Listing: Sendable {
+        /// The file below the site root.
+        public let file: String
+        public let rows: [String]
+        /// False where the document is shown only while it is among the newest (home page, feed).
+        public let always: Bool
+    }
+
+    /// Every list that can show `document`; `portal` must hold it and the speakers of its quotes.
+    public static func listings(of document: Document, in portal: Portal) -> [Listing] {
+        func page(_ route: Route, always: Bool = true, _ rows: (PageContext) -> [HTML]) -> Listing {
+            Listing(file: route.file, rows: rows(PageContext(portal: portal, route: route)).map(\.string), always: always)
+        }
+        func quoteItems(_ quotes: [Quote], _ context: PageContext) -> [HTML] {
+            quotes.map { Components.quoteItem($0, context) }
+        }
+        var listings = [
+            page(.documents) { [Components.documentItem(document, $0, heading: 2)] },
+            page(.timeline) { [TimelinePage.documentItem(document, $0)] },
+            page(.home, always: false) { [Components.documentItem(document, $0)] },
+            Listing(file: "feed.xml", rows: [Feeds.entry(document, portal.site).string], always: false),
+        ]
+        if !document.quotes.isEmpty {
+            listings.append(page(.quotes) { quoteItems(document.quotes, $0) })
+        }
+        if let visit = document.visitSlug {
+            listings.append(page(.visit(visit)) { [Components.documentItem(document, $0)] + quoteItems(document.quotes, $0) })
+        }
+        for theme in unique(document.themeSlugs) {
+            listings.append(page(.theme(theme)) {
+                [Components.documentItem(document, $0)]
+                    + quoteItems(document.quotes.filter { $0.themeSlugs.contains(theme) }, $0)
+            })
+        }
+        for speaker in unique(document.quotes.map(\.speakerSlug)) {
+            listings.append(page(.speaker(speaker)) { quoteItems(document.quotes.filter { $0.speakerSlug == speaker }, $0) })
+        }
+        return listings
+    }
+
+    private static func unique(_ slugs: [String]) -> [String] {
+        var seen = Set<String>()
+        return slugs.filter { seen.insert($0).inserted }
+    }
+}
