@@ -42,7 +42,7 @@ enum DocumentEditRebuild {
             guard let document = portal.document(slug) else { return nil }
             routes.append(.document(slug))
             routes += document.quotes.map { .quote($0.id) }
-            if BuildCache.listing(document) != cache.listings[slug] { relisted.append(document) }
+            if BuildCache.listing(document) != cache.listings[slug]?.hash { relisted.append(document) }
         }
         var published: [String: UInt64] = [:]
         for route in routes {
@@ -63,7 +63,7 @@ enum DocumentEditRebuild {
         let pages = parallelMap(routes, workers: options.workers) { ($0.file, SitePages.render($0, in: portal)) }
         var hashes: [String: UInt64] = [:]
         for (file, html) in pages { hashes[file] = try spare.write(file, html) }
-        for (file, bytes) in lists.files { hashes[file] = try bytes.withUnsafeBytes { try spare.write(file, $0) } }
+        for (file, page) in lists.files { hashes[file] = try page.write(file, into: spare) }
         var written: [String: BuildCache.Difference] = [:]
         for (file, hash) in hashes where hash != published[file] {
             written[file] = BuildCache.Difference(live: hash, spare: published[file])
@@ -77,7 +77,7 @@ enum DocumentEditRebuild {
         next.spareFolder = BuildCache.inode(of: paths.spare) ?? 0
         for (file, difference) in written { next.liveUpdates[file] = difference.live }
         for document in relisted {
-            next.listings[document.slug] = BuildCache.listing(document)
+            next.listings[document.slug]?.hash = BuildCache.listing(document)
             next.documentUpdates[document.slug] = document
         }
         next.differences = written
@@ -95,13 +95,38 @@ enum DocumentEditRebuild {
         let always: Bool
     }
 
+    /// A published list page with some of its rows replaced.
+    private struct UpdatedPage {
+        let page: [UInt8]
+        /// The ranges of `page` to replace, in order, and the range of `rows` that replaces each.
+        var cuts: [(old: Range<Int>, new: Range<Int>)] = []
+        var rows: [UInt8] = []
+
+        /// Writes the page with its rows replaced, without assembling it first.
+        func write(_ file: String, into folder: StagingFolder) throws -> UInt64 {
+            try page.withUnsafeBytes { page in
+                try rows.withUnsafeBytes { rows in
+                    var pieces: [UnsafeRawBufferPointer] = []
+                    var position = 0
+                    for cut in cuts {
+                        pieces.append(UnsafeRawBufferPointer(rebasing: page[position..<cut.old.lowerBound]))
+                        pieces.append(UnsafeRawBufferPointer(rebasing: rows[cut.new]))
+                        position = cut.old.upperBound
+                    }
+                    pieces.append(UnsafeRawBufferPointer(rebasing: page[position...]))
+                    return try folder.write(file, pieces: pieces)
+                }
+            }
+        }
+    }
+
     /// The list files that show the `relisted` documents, with their rows replaced, and the
     /// hashes of the published versions; nil if a document moved or a row is not found.
     private static func updatedLists(_ relisted: [Document], portal: Portal, cache: BuildCache, output: String)
-        -> (files: [String: [UInt8]], published: [String: UInt64])? {
+        -> (files: [String: UpdatedPage], published: [String: UInt64])? {
         guard !relisted.isEmpty else { return ([:], [:]) }
         guard cache.documentUpdates.count + relisted.count <= documentUpdateLimit,
-              let before = cache.documents(Set(relisted.map(\.slug))),
+              let before = cache.publishedDocuments(Set(relisted.map(\.slug))),
               relisted.allSatisfy({ before[$0.slug]?.sharesPlaces(with: $0) ?? false }) else { return nil }
         let old = Portal(site: portal.site, visits: portal.visits, documents: portal.documents.map { before[$0.slug] ?? $0 },
                          speakers: portal.speakers, themes: portal.themes)
@@ -118,10 +143,10 @@ enum DocumentEditRebuild {
                 }
             }
         }
-        var files: [String: [UInt8]] = [:]
+        var files: [String: UpdatedPage] = [:]
         var published: [String: UInt64] = [:]
         for (file, replacements) in rows {
-            guard let page = FileManager.default.contents(atPath: "\(output)/\(file)"),
+            guard let page = FileBytes.read("\(output)/\(file)"),
                   let updated = replacing(replacements, in: page) else { return nil }
             guard let updated else { continue }
             published[file] = page.withUnsafeBytes { ContentHash.of($0) }
@@ -133,39 +158,38 @@ enum DocumentEditRebuild {
     /// `page` with each row's old text replaced by its new one (`.some(nil)`: none is there);
     /// nil unless each old row is in the page once, or at most once where the page shows the
     /// document only while it is new.
-    private static func replacing(_ rows: [Row], in page: Data) -> [UInt8]?? {
-        page.withUnsafeBytes { page -> [UInt8]?? in
-            guard let base = page.baseAddress else { return nil }
-            var cuts: [(range: Range<Int>, row: Row)] = []
-            for row in rows {
-                var found: [Range<Int>] = []
-                var needle = row.old
-                needle.withUTF8 { needle in
+    private static func replacing(_ rows: [Row], in page: [UInt8]) -> UpdatedPage?? {
+        var cuts: [(range: Range<Int>, row: Row)] = []
+        for row in rows {
+            var needle = row.old
+            let found = needle.withUTF8 { needle in
+                page.withUnsafeBytes { page -> [Range<Int>] in
+                    guard let base = page.baseAddress else { return [] }
+                    var found: [Range<Int>] = []
                     var start = 0
                     while start < page.count,
                           let hit = sitegen_find_bytes(base + start, page.count - start, needle.baseAddress, needle.count) {
-                        let offset = base.distance(to: UnsafeRawPointer(hit))
+                        let offset = base.distance(to: hit)
                         found.append(offset..<offset + needle.count)
                         start = offset + needle.count
                     }
+                    return found
                 }
-                guard found.count == 1 || (found.isEmpty && !row.always) else { return nil }
-                cuts += found.map { ($0, row) }
             }
-            guard !cuts.isEmpty else { return .some(nil) }
-            cuts.sort { $0.range.lowerBound < $1.range.lowerBound }
-            var result: [UInt8] = []
-            result.reserveCapacity(page.count + cuts.reduce(0) { $0 + $1.row.new.utf8.count })
-            var position = 0
-            for cut in cuts {
-                guard cut.range.lowerBound >= position else { return nil }
-                result.append(contentsOf: page[position..<cut.range.lowerBound])
-                result.append(contentsOf: cut.row.new.utf8)
-                position = cut.range.upperBound
-            }
-            result.append(contentsOf: page[position...])
-            return result
+            guard found.count == 1 || (found.isEmpty && !row.always) else { return nil }
+            cuts += found.map { ($0, row) }
         }
+        guard !cuts.isEmpty else { return .some(nil) }
+        var updated = UpdatedPage(page: page)
+        var position = 0
+        for cut in cuts.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            guard cut.range.lowerBound >= position else { return nil }
+            let start = updated.rows.count
+            updated.rows.append(contentsOf: cut.row.new.utf8)
+            updated.cuts.append((cut.range, start..<updated.rows.count))
+            position = cut.range.upperBound
+        }
+        return updated
     }
 }
 

@@ -19,6 +19,13 @@ struct BuildCache: Sendable {
         var spare: UInt64?
     }
 
+    /// What other pages show of a published document (a hash of its record), and where the
+    /// record starts in the data file (unless `documentUpdates` holds a newer one).
+    struct Listing: Equatable, Sendable {
+        var hash: UInt64
+        var offset: Int
+    }
+
     /// What must match for the cache to be used: sitegen's binary, the content folder and the options.
     var identity: String
     var stamps: ContentStamps
@@ -27,8 +34,8 @@ struct BuildCache: Sendable {
     var liveFolder: UInt64
     /// Inode of the spare folder (0: none).
     var spareFolder: UInt64
-    /// Hash of each published document's metadata (what list pages show), by slug.
-    var listings: [String: UInt64]
+    /// Each published document's listing, by slug.
+    var listings: [String: Listing]
     /// The document whose first quote the home page features.
     var featured: String?
     /// Published files whose hashes changed since the data file was written.
@@ -68,7 +75,10 @@ struct BuildCache: Sendable {
         var records = Writer()
         records.int(documents.count)
         listings = [:]
-        for (slug, document) in documents { listings[slug] = records.record(document) }
+        for (slug, document) in documents {
+            let offset = records.bytes.count
+            listings[slug] = Listing(hash: records.record(document), offset: offset)
+        }
         documentRecords = records.bytes
         liveUpdates = [:]
         documentUpdates = [:]
@@ -127,7 +137,14 @@ struct BuildCache: Sendable {
             values.append(value)
         }
         guard let counts = SiteCounts(values), let liveFolder = reader.int(), let spareFolder = reader.int(),
-              let listings = reader.manifest(), let featured = reader.optional(), let liveUpdates = reader.manifest(),
+              let listingCount = reader.int(), listingCount >= 0 else { return nil }
+        var listings: [String: Listing] = [:]
+        listings.reserveCapacity(listingCount)
+        for _ in 0..<listingCount {
+            guard let slug = reader.string(), let hash = reader.int(), let offset = reader.int() else { return nil }
+            listings[slug] = Listing(hash: UInt64(UInt(bitPattern: hash)), offset: offset)
+        }
+        guard let featured = reader.optional(), let liveUpdates = reader.manifest(),
               let updateCount = reader.int(), updateCount >= 0 else { return nil }
         var documentUpdates: [String: Document] = [:]
         for _ in 0..<updateCount {
@@ -150,7 +167,7 @@ struct BuildCache: Sendable {
 
     /// A header as read, before `loadData()`.
     private init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, spareFolder: UInt64,
-                 listings: [String: UInt64], featured: String?, liveUpdates: [String: UInt64],
+                 listings: [String: Listing], featured: String?, liveUpdates: [String: UInt64],
                  documentUpdates: [String: Document], differences: [String: Difference],
                  data: (path: String, checksum: UInt64)) {
         self.identity = identity
@@ -172,14 +189,14 @@ struct BuildCache: Sendable {
     /// ones the header was written with.
     mutating func loadData() -> Bool {
         guard let data, var reader = Reader.checked(data.path), reader.checksum == data.checksum,
-              var live = reader.manifest(), let documentCount = reader.int(), documentCount >= 0 else { return false }
+              let documentCount = reader.int(), documentCount >= 0 else { return false }
         var documents: [String: Document] = [:]
         documents.reserveCapacity(documentCount)
         for _ in 0..<documentCount {
             guard let document = reader.record() else { return false }
             documents[document.slug] = document
         }
-        guard reader.atEnd else { return false }
+        guard var live = reader.manifest(), reader.atEnd else { return false }
         live.merge(liveUpdates) { _, update in update }
         documents.merge(documentUpdates) { _, update in update }
         self.live = live
@@ -187,23 +204,27 @@ struct BuildCache: Sendable {
         return true
     }
 
-    /// The published versions of some documents, as cached, without reading the others:
-    /// nil if any of them is missing or the data file is damaged.
-    func documents(_ slugs: Set<String>) -> [String: Document]? {
+    /// The published versions of some documents, as cached, reading only their records:
+    /// nil if any of them is missing or not the record its listing names.
+    func publishedDocuments(_ slugs: Set<String>) -> [String: Document]? {
         var found = documentUpdates.filter { slugs.contains($0.key) }
-        guard found.count < slugs.count else { return found }
-        guard let data, var reader = Reader.checked(data.path), reader.checksum == data.checksum,
-              reader.skipManifest(), let documentCount = reader.int(), documentCount >= 0 else { return nil }
-        for _ in 0..<documentCount {
-            guard let slug = reader.recordSlug() else { return nil }
-            if slugs.contains(slug) && found[slug] == nil {
-                guard let document = reader.record() else { return nil }
-                found[slug] = document
-            } else {
-                guard reader.skipRecord() else { return nil }
-            }
+        let missing = slugs.subtracting(found.keys)
+        guard !missing.isEmpty else { return found }
+        guard let data else { return nil }
+        let descriptor = open(data.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        for slug in missing {
+            guard let listing = listings[slug], listing.offset >= 0,
+                  let length = FileBytes.read(descriptor, count: 8, at: listing.offset)?
+                      .withUnsafeBytes({ Int(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) }),
+                  length >= 0, let bytes = FileBytes.read(descriptor, count: length, at: listing.offset + 8),
+                  bytes.withUnsafeBytes({ ContentHash.of($0) }) == listing.hash else { return nil }
+            var reader = Reader(bytes: bytes, checksum: listing.hash)
+            guard let document = reader.document(), reader.atEnd, document.slug == slug else { return nil }
+            found[slug] = document
         }
-        return found.count == slugs.count ? found : nil
+        return found
     }
 
     /// Writes the data file of a cache made after a build, then the header file that names its
@@ -211,8 +232,8 @@ struct BuildCache: Sendable {
     /// only sitegen reads them).
     func save(_ path: String) {
         var data = Writer()
+        data.bytes = documentRecords
         data.manifest(live)
-        data.bytes += documentRecords
         guard let checksum = data.save(path + "-data") else { return }
         saveHeader(path, dataChecksum: checksum)
     }
@@ -238,7 +259,12 @@ struct BuildCache: Sendable {
         for value in counts.values { header.int(value) }
         header.int(Int(liveFolder))
         header.int(Int(spareFolder))
-        header.manifest(listings)
+        header.int(listings.count)
+        for (slug, listing) in listings {
+            header.string(slug)
+            header.int(Int(bitPattern: UInt(listing.hash)))
+            header.int(listing.offset)
+        }
         header.optional(featured)
         header.manifest(liveUpdates)
         header.int(documentUpdates.count)
@@ -341,9 +367,9 @@ struct BuildCache: Sendable {
 
         /// The file's bytes, if its trailing checksum matches them.
         static func checked(_ path: String) -> Reader? {
-            guard let data = FileManager.default.contents(atPath: path), data.count >= 8 else { return nil }
-            let bytes = [UInt8](data.prefix(data.count - 8))
-            let checksum = data.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            guard var bytes = FileBytes.read(path), bytes.count >= 8 else { return nil }
+            let checksum = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: $0.count - 8, as: UInt64.self) }
+            bytes.removeLast(8)
             guard bytes.withUnsafeBytes({ ContentHash.of($0) }) == checksum else { return nil }
             return Reader(bytes: bytes, checksum: checksum)
         }
@@ -382,28 +408,6 @@ struct BuildCache: Sendable {
             let end = offset + length
             guard let document = document(), offset == end else { return nil }
             return document
-        }
-
-        /// The slug of the record that starts here, without moving past it.
-        func recordSlug() -> String? {
-            var peek = self
-            guard peek.int() != nil else { return nil }
-            return peek.string()
-        }
-
-        mutating func skipRecord() -> Bool {
-            guard let length = int(), length >= 0, offset + length <= bytes.count else { return false }
-            offset += length
-            return true
-        }
-
-        mutating func skipManifest() -> Bool {
-            guard let count = int(), count >= 0 else { return false }
-            for _ in 0..<count {
-                guard let length = int(), length >= 0, offset + length + 8 <= bytes.count else { return false }
-                offset += length + 8
-            }
-            return true
         }
 
         /// A document as `Writer.document` wrote it, without body or quote HTML.

@@ -104,7 +104,15 @@ struct StagingFolder: Sendable {
 
     @discardableResult
     func write(_ relative: String, _ bytes: UnsafeRawBufferPointer, folder: String? = nil) throws -> UInt64 {
-        let hash = ContentHash.of(bytes)
+        try write(relative, pieces: [bytes], folder: folder)
+    }
+
+    /// Writes a file made of `pieces`, in order, as `write(_:_:folder:)` does.
+    @discardableResult
+    func write(_ relative: String, pieces: [UnsafeRawBufferPointer], folder: String? = nil) throws -> UInt64 {
+        var stream = ContentHash.Stream(count: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { stream.add(piece) }
+        let hash = stream.finish()
         if existing[relative] == hash { return hash }
         let full = "\(path)/\(relative)"
         if let folder, existing.isEmpty { try makeFolders(folder) }
@@ -117,14 +125,16 @@ struct StagingFolder: Sendable {
             throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
+        for bytes in pieces {
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
+                }
+                offset += written
             }
-            offset += written
         }
         return hash
     }

@@ -1,0 +1,28 @@
+import Glibc
+
+/// Files, or parts of them, read straight into an array: no copies beyond the kernel's.
+enum FileBytes {
+    /// The whole file, or nil if it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return read(descriptor, count: Int(info.st_size), at: 0)
+    }
+
+    /// `count` bytes from `offset` of an open file, or nil if it holds fewer.
+    static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            while filled < count {
+                let got = pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                if got <= 0 { break }
+                filled += got
+            }
+            complete = filled == count
+        }
+        return complete ? bytes : nil
+    }
+}
