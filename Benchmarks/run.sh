@@ -137,19 +137,20 @@ measure() {
     printf '%s %s %s %s\n' "$tool" "$wall" "$kb" "$files" >>"$work/runs-$n"
 }
 
-# One measured rebuild in $out: appends "kind seconds kB pages-rendered" to $work/rebuilds-N.
+# One measured rebuild in $out: appends "kind seconds kB pages-rendered lists-updated" to $work/rebuilds-N.
 measure_rebuild() {
     local kind=$1 n=$2 out=$3 log=$work/rebuild.log timing=$work/rebuild.time
     sync
     /usr/bin/time -v -o "$timing" "$sitegen" build -v --content "$bench/corpus-$n" --output "$out" >"$log" 2>&1 \
         || fail "sitegen rebuild ($kind) on corpus-$n" "$log"
-    local wall kb rendered
+    local wall kb rendered updated
     wall=$(seconds "$(sed -n 's/^.*Elapsed (wall clock) time ([^)]*): *//p' "$timing")")
     kb=$(sed -n 's/^.*Maximum resident set size (kbytes): *//p' "$timing")
     rendered=$(sed -n 's/^ *\([0-9]*\) of [0-9]* pages rendered.*/\1/p' "$log")
+    updated=$(sed -n 's/.*, \([0-9]*\) lists updated by replacing rows.*/\1/p' "$log")
     grep -q '^Up to date' "$log" && rendered=0
     [ -n "$rendered" ] || fail "reading the pages rendered in sitegen's report" "$log"
-    printf '%s %s %s %s\n' "$kind" "$wall" "$kb" "$rendered" >>"$work/rebuilds-$n"
+    printf '%s %s %s %s %s\n' "$kind" "$wall" "$kb" "$rendered" "${updated:-0}" >>"$work/rebuilds-$n"
 }
 
 # The document the rebuilds edit: the 500th in name order (the first in a smaller
@@ -199,7 +200,8 @@ rebuilds() {
             title) label="one document retitled" ;;
         esac
         wall=$(awk -v k="$kind" '$1 == k { print $2 }' "$work/rebuilds-$n" | median)
-        pages=$(awk -v k="$kind" '$1 == k { print $4 }' "$work/rebuilds-$n" | sort -un | paste -sd/ -)
+        pages=$(awk -v k="$kind" '$1 == k { print $4 ($5 > 0 ? " + " $5 " lists" : "") }' "$work/rebuilds-$n" \
+            | sort -u | paste -sd/ -)
         awk -v n="$n" -v l="$label" -v w="$wall" -v p="$pages" -v f="$full" \
             'BEGIN { printf "| %s | %s | %.2f | %s | %.1f%% |\n", n, l, w, p, 100 * w / f }'
     done
@@ -229,7 +231,7 @@ ratio_row() {
 
 header='| N | tool | median wall s | median peak MB | files written |
 |--:|:--|--:|--:|--:|'
-rebuild_header='| N | sitegen rebuild | median wall s | pages rendered | share of a full build |
+rebuild_header='| N | sitegen rebuild | median wall s | pages rendered (+ lists updated) | share of a full build |
 |--:|:--|--:|--:|--:|'
 
 # Removes earlier outputs, then lets the disk settle (see the note at the top).
@@ -287,7 +289,7 @@ for n in "${sizes[@]}"; do
         printf 'In `Benchmarks/out-sitegen-%s-rebuild`, after a clean build and a first rebuild that fills the spare\n' "$n"
         printf 'folder; the share is of the median full build above. Edited: `%s`, a paragraph appended\n' "${doc_edited#"$root"/}"
         printf '(text), then its title changed (title). Afterwards the file was restored, the site rebuilt, and\n'
-        printf 'it matched a clean build (`diff -r`). Every rebuild (kind, wall s, peak kB, pages rendered):\n\n```\n'
+        printf 'it matched a clean build (`diff -r`). Every rebuild (kind, wall s, peak kB, pages rendered, lists updated):\n\n```\n'
         cat "$work/rebuilds-$n"
         printf '```\n'
     } >"$bench/results-$n.md"

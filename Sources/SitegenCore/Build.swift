@@ -75,13 +75,15 @@ public struct BuildSummary: Sendable {
     public let filesChanged: Int
     /// Pages rendered: all of them, or after an edit to documents or visits only those it affects.
     public let pagesRendered: Int
+    /// List pages updated without rendering them, by replacing an edited document's rows.
+    public let pagesUpdated: Int
     /// True when nothing under the content folder changed since the last build, so nothing was done.
     public let upToDate: Bool
 
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 
     init(_ counts: SiteCounts, output: String, stages: [StageTiming], filesChanged: Int, pagesRendered: Int,
-         upToDate: Bool) {
+         pagesUpdated: Int = 0, upToDate: Bool) {
         documents = counts.documents
         visits = counts.visits
         quotes = counts.quotes
@@ -93,6 +95,7 @@ public struct BuildSummary: Sendable {
         self.stages = stages
         self.filesChanged = filesChanged
         self.pagesRendered = pagesRendered
+        self.pagesUpdated = pagesUpdated
         self.upToDate = upToDate
     }
 }

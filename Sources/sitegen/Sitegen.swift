@@ -65,7 +65,8 @@ struct Build: ParsableCommand {
                     print("  " + stage.name.padding(toLength: 18, withPad: " ", startingAt: 0)
                         + String(format: "%7.3f s", stage.seconds))
                 }
-                print("  \(summary.pagesRendered) of \(summary.pages) pages rendered; "
+                let updated = summary.pagesUpdated > 0 ? ", \(summary.pagesUpdated) lists updated by replacing rows" : ""
+                print("  \(summary.pagesRendered) of \(summary.pages) pages rendered\(updated); "
                     + "\(summary.filesChanged) of \(summary.files + 1) files written, the others were unchanged")
             }
         } catch let errors as ContentErrors {

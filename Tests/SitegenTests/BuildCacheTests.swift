@@ -121,7 +121,7 @@ import Testing
         try site.write(path(12), extra(12, quote: "Said _on_"))
         try rebuild("emphasis in the featured quote, on the home page")
         try site.write(path(5), extra(5, title: "Retitled", note: "Second."))
-        #expect(try rebuild("retitling a document").pagesRendered > 2, "the lists show its title")
+        #expect(try rebuild("retitling a document").pagesUpdated > 0, "the lists show its title")
         try site.write(path(5), extra(5, title: "Retitled", note: "Third."))
         #expect(try rebuild("a paragraph again, after a fuller rebuild").pagesRendered == 2)
 
@@ -172,10 +172,10 @@ import Testing
         let retitle = try rebuild("retitling a document that the home page does not list", quick: true)
         // Its page and quote page, and seven lists: documents, timeline, feed, quotes, and its
         // visit's, theme's and speaker's pages.
-        #expect(retitle.pagesRendered == 2 + 7)
+        #expect(retitle.pagesRendered == 2 && retitle.pagesUpdated == 7)
         #expect(try site.page("documents/index.html").contains(">Retitled 5</a>"))
         try site.write(path(9), extra(9, title: "Newer title"))
-        #expect(try rebuild("retitling a document on the home page", quick: true).pagesRendered == 2 + 8)
+        #expect(try rebuild("retitling a document on the home page", quick: true).pagesUpdated == 8)
         try site.write(path(5), extra(5, title: "Retitled again"))
         try rebuild("retitling it again: its old listing comes from the cache's header", quick: true)
         try site.write(path(5), extra(5, title: "Retitled again", lead: "A new first paragraph, the summary."))

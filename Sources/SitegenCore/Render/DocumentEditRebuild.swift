@@ -84,7 +84,7 @@ enum DocumentEditRebuild {
         next.saveHeader(paths.cache)
         return BuildSummary(cache.counts, output: options.output, stages: clock.finish(),
                             filesChanged: Set(cache.differences.keys).union(written.keys).count,
-                            pagesRendered: routes.count + lists.files.count, upToDate: false)
+                            pagesRendered: routes.count, pagesUpdated: lists.files.count, upToDate: false)
     }
 
     /// A row of a list page: as the published page shows it, and as it must show it now.
