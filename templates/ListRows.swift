@@ -10,23 +10,27 @@ public enum ListRows {
         /// The file below the site root.
         public let file: String
         public let rows: [String]
-        /// False where the document is shown only while it is among the newest (home page, feed).
-        public let always: Bool
+        /// Where the page shows the document only while it is among the newest (home page,
+        /// feed): text the page holds exactly when it shows the document. Nil: always shown.
+        public let shownBy: String?
     }
 
     /// Every list that can show `document`; `portal` must hold it and the speakers of its quotes.
     public static func listings(of document: Document, in portal: Portal) -> [Listing] {
-        func page(_ route: Route, always: Bool = true, _ rows: (PageContext) -> [HTML]) -> Listing {
-            Listing(file: route.file, rows: rows(PageContext(portal: portal, route: route)).map(\.string), always: always)
+        func page(_ route: Route, _ rows: (PageContext) -> [HTML]) -> Listing {
+            Listing(file: route.file, rows: rows(PageContext(portal: portal, route: route)).map(\.string), shownBy: nil)
         }
+        let home = PageContext(portal: portal, route: .home)
+        let url = portal.site.baseURL + Route.document(document.slug).folder
         func quoteItems(_ quotes: [Quote], _ context: PageContext) -> [HTML] {
             quotes.map { Components.quoteItem($0, context) }
         }
         var listings = [
             page(.documents) { [Components.documentItem(document, $0, heading: 2)] },
             page(.timeline) { [TimelinePage.documentItem(document, $0)] },
-            page(.home, always: false) { [Components.documentItem(document, $0)] },
-            Listing(file: "feed.xml", rows: [Feeds.entry(document, portal.site).string], always: false),
+            Listing(file: Route.home.file, rows: [Components.documentItem(document, home).string],
+                    shownBy: "href=\"\(home.href(.document(document.slug)))\""),
+            Listing(file: "feed.xml", rows: [Feeds.entry(document, portal.site).string], shownBy: "<id>\(url)</id>"),
         ]
         if !document.quotes.isEmpty {
             listings.append(page(.quotes) { quoteItems(document.quotes, $0) })

@@ -91,8 +91,8 @@ enum DocumentEditRebuild {
     private struct Row {
         let old: String
         let new: String
-        /// False where the page shows the document only while it is among the newest.
-        let always: Bool
+        /// Text the page holds exactly when it shows the document; nil where it always does.
+        let shownBy: String?
     }
 
     /// A published list page with some of its rows replaced.
@@ -138,8 +138,9 @@ enum DocumentEditRebuild {
             guard was.map(\.file) == now.map(\.file) else { return nil }
             for (listing, current) in zip(was, now) {
                 guard listing.rows.count == current.rows.count else { return nil }
-                for (row, new) in zip(listing.rows, current.rows) where row != new {
-                    rows[listing.file, default: []].append(Row(old: row, new: new, always: listing.always))
+                // Bytes, not `String ==`, which takes "é" and "e" with a combining accent as equal.
+                for (row, new) in zip(listing.rows, current.rows) where !row.utf8.elementsEqual(new.utf8) {
+                    rows[listing.file, default: []].append(Row(old: row, new: new, shownBy: listing.shownBy))
                 }
             }
         }
@@ -156,28 +157,18 @@ enum DocumentEditRebuild {
     }
 
     /// `page` with each row's old text replaced by its new one (`.some(nil)`: none is there);
-    /// nil unless each old row is in the page once, or at most once where the page shows the
-    /// document only while it is new.
+    /// nil unless each old row is in the page once, or, where the page shows the document
+    /// only while it is new, neither the row nor the document is there.
     private static func replacing(_ rows: [Row], in page: [UInt8]) -> UpdatedPage?? {
         var cuts: [(range: Range<Int>, row: Row)] = []
         for row in rows {
-            var needle = row.old
-            let found = needle.withUTF8 { needle in
-                page.withUnsafeBytes { page -> [Range<Int>] in
-                    guard let base = page.baseAddress else { return [] }
-                    var found: [Range<Int>] = []
-                    var start = 0
-                    while start < page.count,
-                          let hit = sitegen_find_bytes(base + start, page.count - start, needle.baseAddress, needle.count) {
-                        let offset = base.distance(to: hit)
-                        found.append(offset..<offset + needle.count)
-                        start = offset + needle.count
-                    }
-                    return found
-                }
+            let found = occurrences(of: row.old, in: page)
+            if found.isEmpty, let shownBy = row.shownBy {
+                guard occurrences(of: shownBy, in: page).isEmpty else { return nil }
+                continue
             }
-            guard found.count == 1 || (found.isEmpty && !row.always) else { return nil }
-            cuts += found.map { ($0, row) }
+            guard found.count == 1 else { return nil }
+            cuts.append((found[0], row))
         }
         guard !cuts.isEmpty else { return .some(nil) }
         var updated = UpdatedPage(page: page)
@@ -190,6 +181,25 @@ enum DocumentEditRebuild {
             position = cut.range.upperBound
         }
         return updated
+    }
+
+    /// Where `text`'s bytes are in `page`, without overlaps.
+    private static func occurrences(of text: String, in page: [UInt8]) -> [Range<Int>] {
+        var needle = text
+        return needle.withUTF8 { needle in
+            page.withUnsafeBytes { page -> [Range<Int>] in
+                guard let base = page.baseAddress, needle.count > 0 else { return [] }
+                var found: [Range<Int>] = []
+                var start = 0
+                while start < page.count,
+                      let hit = sitegen_find_bytes(base + start, page.count - start, needle.baseAddress, needle.count) {
+                    let offset = base.distance(to: hit)
+                    found.append(offset..<offset + needle.count)
+                    start = offset + needle.count
+                }
+                return found
+            }
+        }
     }
 }
 

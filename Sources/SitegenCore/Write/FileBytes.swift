@@ -14,6 +14,9 @@ enum FileBytes {
 
     /// `count` bytes from `offset` of an open file, or nil if it holds fewer.
     static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
+        var info = stat()
+        guard count >= 0, offset >= 0, fstat(descriptor, &info) == 0, count <= Int(info.st_size) - offset
+        else { return nil }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             while filled < count {
