@@ -20,6 +20,40 @@ import Testing
         return summary
     }
 
+    /// Rebuilds as `expectSameAsClean` does, and checks that the spare folder then holds the
+    /// site published before, untouched by the build.
+    @discardableResult
+    private func expectRebuild(_ site: FixtureSite, _ change: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
+        let before = FixtureSite.snapshot(site.output)
+        let summary = try expectSameAsClean(site, change, sourceLocation: sourceLocation)
+        #expect(FixtureSite.snapshot("\(site.root)/.public.sitegen-spare") == before,
+                "the spare folder is the site published before, untouched by the build: \(change)",
+                sourceLocation: sourceLocation)
+        return summary
+    }
+
+    /// An extra document dated 2022-04-`day`, with one quote, in the fixture's focused visit.
+    private static func extra(_ day: Int, title: String = "Extra", date: String? = nil, lead: String = "Words.",
+                              note: String = "More.", quote: String = "Said on", speaker: String = "Ofsted",
+                              themes: String = "[early-help]") -> String {
+        let date = date ?? "2022-04-\(day < 10 ? "0" : "")\(day)"
+        return "---\ntitle: \(title) \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\n"
+            + "themes: \(themes)\n---\n\(lead)\n\n\(note)\n\n> \(quote) \(day).\n>\n> — \(speaker)\n"
+    }
+
+    private static func extraPath(_ day: Int) -> String { "documents/2022-04-\(day < 10 ? "0" : "")\(day)-extra.md" }
+
+    /// Twelve extra documents, built twice so that the spare folder is filled.
+    private func siteWithExtras() throws -> FixtureSite {
+        let site = try FixtureSite()
+        for day in 1...12 { try site.write(Self.extraPath(day), Self.extra(day)) }
+        try expectSameAsClean(site, "first build")
+        try site.write(Self.extraPath(5), Self.extra(5, note: "First."))
+        try expectSameAsClean(site, "first edit, filling the spare folder")
+        return site
+    }
+
     @Test func everyKindOfEditGivesTheSiteACleanBuildGives() throws {
         let site = try FixtureSite()
         defer { site.remove() }
@@ -83,124 +117,95 @@ import Testing
     /// An edit that changes none of what other pages show of a document renders only its own
     /// pages; the spare folder then holds exactly the site published before.
     @Test func textEditsRenderOnlyTheDocumentsOwnPagesAndMatchACleanBuild() throws {
-        let site = try FixtureSite()
+        let site = try siteWithExtras()
         defer { site.remove() }
-        func extra(_ day: Int, title: String = "Extra", note: String = "More.", quote: String = "Said on",
-                   speaker: String = "Ofsted", themes: String = "[early-help]") -> String {
-            let date = "2022-04-\(day < 10 ? "0" : "")\(day)"
-            return "---\ntitle: \(title) \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\n"
-                + "themes: \(themes)\n---\nWords.\n\n\(note)\n\n> \(quote) \(day).\n>\n> — \(speaker)\n"
-        }
-        func path(_ day: Int) -> String { "documents/2022-04-\(day < 10 ? "0" : "")\(day)-extra.md" }
         @discardableResult
         func rebuild(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
-            let before = FixtureSite.snapshot(site.output)
-            let summary = try expectSameAsClean(site, change, sourceLocation: sourceLocation)
-            #expect(FixtureSite.snapshot("\(site.root)/.public.sitegen-spare") == before,
-                    "the spare folder is the site published before, untouched by the build: \(change)", sourceLocation: sourceLocation)
-            return summary
+            try expectRebuild(site, change, sourceLocation: sourceLocation)
         }
-        for day in 1...12 { try site.write(path(day), extra(day)) }
-        try expectSameAsClean(site, "first build")
-        try site.write(path(5), extra(5, note: "First."))
-        try expectSameAsClean(site, "first edit, filling the spare folder")
 
-        try site.write(path(5), extra(5, note: "Second."))
+        try site.write(Self.extraPath(5), Self.extra(5, note: "Second."))
         let text = try rebuild("editing a paragraph of one document")
         #expect(text.pagesRendered == 2, "its page and its quote's page")
         #expect(text.filesChanged <= 3)
-        try site.write(path(5), extra(5, note: "Second.", quote: "Said *on*"))
+        try site.write(Self.extraPath(5), Self.extra(5, note: "Second.", quote: "Said *on*"))
         #expect(try rebuild("emphasis in a quote, whose words stay the same").pagesRendered == 2)
-        try site.write(path(5), extra(5, note: "Second.", quote: "Said *on*", themes: "[early-help, early-help]"))
+        try site.write(Self.extraPath(5), Self.extra(5, note: "Second.", quote: "Said *on*", themes: "[early-help, early-help]"))
         #expect(try rebuild("naming a theme twice, which lists nothing twice").pagesRendered == 2)
         let theme = try site.page("themes/early-help/index.html")
         #expect(theme.components(separatedBy: "quotes/2022-04-05-extra-1/index.html").count == 2, "one link to the quote")
-        try site.write(path(7), extra(7, note: "Changed."))
-        try site.write(path(8), extra(8, note: "Changed too."))
+        try site.write(Self.extraPath(7), Self.extra(7, note: "Changed."))
+        try site.write(Self.extraPath(8), Self.extra(8, note: "Changed too."))
         #expect(try rebuild("editing paragraphs of two documents").pagesRendered == 4)
-        try site.write(path(12), extra(12, quote: "Said _on_"))
+        try site.write(Self.extraPath(12), Self.extra(12, quote: "Said _on_"))
         try rebuild("emphasis in the featured quote, on the home page")
-        try site.write(path(5), extra(5, title: "Retitled", note: "Second."))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Retitled", note: "Second."))
         #expect(try rebuild("retitling a document").pagesUpdated > 0, "the lists show its title")
-        try site.write(path(5), extra(5, title: "Retitled", note: "Third."))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Retitled", note: "Third."))
         #expect(try rebuild("a paragraph again, after a fuller rebuild").pagesRendered == 2)
 
         let published = FixtureSite.snapshot(site.output)
-        try site.write(path(6), extra(6, note: "Broken.", speaker: "Nobody Known"))
+        try site.write(Self.extraPath(6), Self.extra(6, note: "Broken.", speaker: "Nobody Known"))
         #expect(throws: ContentErrors.self) { try site.build() }
         #expect(FixtureSite.snapshot(site.output) == published, "a failed build leaves the site as it was")
-        try site.write(path(6), extra(6, note: "Mended."))
+        try site.write(Self.extraPath(6), Self.extra(6, note: "Mended."))
         #expect(try rebuild("mending the broken document").pagesRendered == 2)
         try site.write("speakers.yml", FixtureSite.standardFiles["speakers.yml"]!
             .replacingOccurrences(of: "name: Jill Colbert", with: "name: Dr Jill Colbert")
             .replacingOccurrences(of: "[\"Ms Colbert\"]", with: "[\"Ms Colbert\", \"Jill Colbert\"]"))
         try rebuild("renaming a speaker, which every page may show")
-        try site.write(path(9), extra(9, note: "Last."))
+        try site.write(Self.extraPath(9), Self.extra(9, note: "Last."))
         #expect(try rebuild("a paragraph after a full rebuild").pagesRendered == 2)
     }
 
     @Test func editsListsShowReplaceTheDocumentsRowsAndMatchACleanBuild() throws {
-        let site = try FixtureSite()
+        let site = try siteWithExtras()
         defer { site.remove() }
-        func extra(_ day: Int, title: String = "Extra", date: String? = nil, lead: String = "Words.",
-                   quote: String = "Said on", themes: String = "[early-help]") -> String {
-            let date = date ?? "2022-04-\(day < 10 ? "0" : "")\(day)"
-            return "---\ntitle: \(title) \(day)\ndate: \(date)\nkind: article\nvisit: 2021-03-focused-visit\n"
-                + "themes: \(themes)\n---\n\(lead)\n\nMore.\n\n> \(quote) \(day).\n>\n> — Ofsted\n"
-        }
-        func path(_ day: Int) -> String { "documents/2022-04-\(day < 10 ? "0" : "")\(day)-extra.md" }
         let data = "\(site.root)/.public.sitegen-cache-data"
         /// Rebuilds after `change`, compares with a clean build, and tells whether the quick path
         /// took it: then the cache's data file stays as it was.
         @discardableResult
         func rebuild(_ change: String, quick: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws -> BuildSummary {
-            let before = FixtureSite.snapshot(site.output)
             let cached = FileManager.default.contents(atPath: data)
-            let summary = try expectSameAsClean(site, change, sourceLocation: sourceLocation)
-            #expect(FixtureSite.snapshot("\(site.root)/.public.sitegen-spare") == before,
-                    "the spare folder is the site published before: \(change)", sourceLocation: sourceLocation)
+            let summary = try expectRebuild(site, change, sourceLocation: sourceLocation)
             #expect((FileManager.default.contents(atPath: data) == cached) == quick,
                     "\(quick ? "only" : "not only") rows replaced: \(change)", sourceLocation: sourceLocation)
             return summary
         }
-        for day in 1...12 { try site.write(path(day), extra(day)) }
-        try expectSameAsClean(site, "first build")
-        try site.write(path(5), extra(5, lead: "First."))
-        try expectSameAsClean(site, "first edit, filling the spare folder")
 
-        try site.write(path(5), extra(5, title: "Retitled"))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Retitled"))
         let retitle = try rebuild("retitling a document that the home page does not list", quick: true)
         // Its page and quote page, and seven lists: documents, timeline, feed, quotes, and its
         // visit's, theme's and speaker's pages.
         #expect(retitle.pagesRendered == 2 && retitle.pagesUpdated == 7)
         #expect(try site.page("documents/index.html").contains(">Retitled 5</a>"))
-        try site.write(path(9), extra(9, title: "Newer title"))
+        try site.write(Self.extraPath(9), Self.extra(9, title: "Newer title"))
         #expect(try rebuild("retitling a document on the home page", quick: true).pagesUpdated == 8)
-        try site.write(path(5), extra(5, title: "Retitled again"))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Retitled again"))
         try rebuild("retitling it again: its old listing comes from the cache's header", quick: true)
-        try site.write(path(5), extra(5, title: "Retitled again", lead: "A new first paragraph, the summary."))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Retitled again", lead: "A new first paragraph, the summary."))
         try rebuild("a new summary", quick: true)
-        try site.write(path(5), extra(5, title: "Retitled again", lead: "A new first paragraph, the summary.",
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Retitled again", lead: "A new first paragraph, the summary.",
                                       quote: "Said differently"))
         try rebuild("new words in a quote", quick: true)
-        try site.write(path(6), extra(6, title: "Ben & Jerry's <b>"))
-        try site.write(path(7), extra(7, title: "Seven, retitled"))
+        try site.write(Self.extraPath(6), Self.extra(6, title: "Ben & Jerry's <b>"))
+        try site.write(Self.extraPath(7), Self.extra(7, title: "Seven, retitled"))
         try rebuild("two documents retitled, one with characters to escape", quick: true)
         #expect(try site.page("feed.xml").contains("Ben &amp; Jerry"))
         try site.write("visits/2021-03-focused-visit.md", FixtureSite.standardFiles["visits/2021-03-focused-visit.md"]!
             .replacingOccurrences(of: "title: Focused visit", with: "title: Focused visit, renamed"))
         try rebuild("renaming a visit: the cached listings include the header's", quick: false)
-        try site.write(path(5), extra(5, title: "Moved", date: "2022-03-30"))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Moved", date: "2022-03-30"))
         try rebuild("a new date, which moves the document in every list", quick: false)
-        try site.write(path(5), extra(5, title: "Moved", date: "2022-03-30", themes: "[early-help, children-in-care]"))
+        try site.write(Self.extraPath(5), Self.extra(5, title: "Moved", date: "2022-03-30", themes: "[early-help, children-in-care]"))
         try rebuild("a new theme", quick: false)
-        try site.write(path(12), extra(12, title: "Featured"))
+        try site.write(Self.extraPath(12), Self.extra(12, title: "Featured"))
         try rebuild("retitling the document whose quote the home page features", quick: false)
-        try site.write(path(10), extra(10, title: "Back to quick"))
+        try site.write(Self.extraPath(10), Self.extra(10, title: "Back to quick"))
         try rebuild("retitling after fuller rebuilds", quick: true)
-        try site.write(path(10), extra(10, title: "Caf\u{E9}"))
+        try site.write(Self.extraPath(10), Self.extra(10, title: "Caf\u{E9}"))
         try rebuild("an accented title", quick: true)
-        try site.write(path(10), extra(10, title: "Cafe\u{301}"))
+        try site.write(Self.extraPath(10), Self.extra(10, title: "Cafe\u{301}"))
         try rebuild("the same title with the accent as a combining mark: other bytes", quick: true)
         #expect(try site.page("documents/index.html").contains("Cafe\u{301} 10"))
 
@@ -208,17 +213,17 @@ import Testing
         try String(contentsOfFile: feed, encoding: .utf8)
             .replacingOccurrences(of: "<title>Newer title 9</title>", with: "<title>Edited by hand 9</title>")
             .write(toFile: feed, atomically: true, encoding: .utf8)
-        try site.write(path(9), extra(9, title: "Newest title"))
+        try site.write(Self.extraPath(9), Self.extra(9, title: "Newest title"))
         try rebuild("a feed that lists the document with other words than the cache says", quick: false)
 
-        try site.write(path(11), extra(11, title: "Eleven"))
+        try site.write(Self.extraPath(11), Self.extra(11, title: "Eleven"))
         try rebuild("retitling another document", quick: true)
         let header = try #require(BuildCache.load("\(site.root)/.public.sitegen-cache"))
         let offset = try #require(header.listings["2022-04-03-extra"]?.offset)
         var damaged = try Data(contentsOf: URL(fileURLWithPath: data))
         damaged.replaceSubrange(offset..<offset + 8, with: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F])
         try damaged.write(to: URL(fileURLWithPath: data))
-        try site.write(path(3), extra(3, title: "Three, after damage"))
+        try site.write(Self.extraPath(3), Self.extra(3, title: "Three, after damage"))
         let afterDamage = try expectSameAsClean(site, "a damaged length in the cached record")
         #expect(afterDamage.pagesRendered == afterDamage.pages, "a damaged cache means a clean build")
     }
