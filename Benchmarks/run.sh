@@ -91,6 +91,16 @@ seconds() {
     awk -v t="$1" 'BEGIN { n = split(t, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }'
 }
 
+# "seconds kB" from a /usr/bin/time -v report; fails naming WHAT if it lacks them.
+time_report() {
+    local timing=$1 what=$2 wall kb
+    wall=$(sed -n 's/^.*Elapsed (wall clock) time ([^)]*): *//p' "$timing")
+    kb=$(sed -n 's/^.*Maximum resident set size (kbytes): *//p' "$timing")
+    case $wall in *[0-9]:[0-9]*) ;; *) fail "reading the wall time in /usr/bin/time's report for $what" "$timing" ;; esac
+    case $kb in '' | *[!0-9]*) fail "reading the peak memory in /usr/bin/time's report for $what" "$timing" ;; esac
+    printf '%s %s\n' "$(seconds "$wall")" "$kb"
+}
+
 # Median of the numbers on standard input.
 median() {
     sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -127,14 +137,10 @@ measure() {
             set -- hugo --quiet --source "$bench/hugo" --contentDir "$corpus" --destination "$out" ;;
     esac
     /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1 || fail "$tool on corpus-$n (round $round)" "$log"
-    local wall kb files
-    wall=$(sed -n 's/^.*Elapsed (wall clock) time ([^)]*): *//p' "$timing")
-    kb=$(sed -n 's/^.*Maximum resident set size (kbytes): *//p' "$timing")
-    case $wall in *[0-9]:[0-9]*) ;; *) fail "reading the wall time in /usr/bin/time's report for $tool" "$timing" ;; esac
-    case $kb in '' | *[!0-9]*) fail "reading the peak memory in /usr/bin/time's report for $tool" "$timing" ;; esac
-    wall=$(seconds "$wall")
+    local report files
+    report=$(time_report "$timing" "$tool")
     files=$(find "$out" -type f | wc -l)
-    printf '%s %s %s %s\n' "$tool" "$wall" "$kb" "$files" >>"$work/runs-$n"
+    printf '%s %s %s\n' "$tool" "$report" "$files" >>"$work/runs-$n"
 }
 
 # One measured rebuild in $out: appends "kind seconds kB pages-rendered lists-updated" to $work/rebuilds-N.
@@ -143,14 +149,13 @@ measure_rebuild() {
     sync
     /usr/bin/time -v -o "$timing" "$sitegen" build -v --content "$bench/corpus-$n" --output "$out" >"$log" 2>&1 \
         || fail "sitegen rebuild ($kind) on corpus-$n" "$log"
-    local wall kb rendered updated
-    wall=$(seconds "$(sed -n 's/^.*Elapsed (wall clock) time ([^)]*): *//p' "$timing")")
-    kb=$(sed -n 's/^.*Maximum resident set size (kbytes): *//p' "$timing")
+    local report rendered updated
+    report=$(time_report "$timing" "sitegen's rebuild ($kind)")
     rendered=$(sed -n 's/^ *\([0-9]*\) of [0-9]* pages rendered.*/\1/p' "$log")
     updated=$(sed -n 's/.*, \([0-9]*\) lists updated by replacing rows.*/\1/p' "$log")
     grep -q '^Up to date' "$log" && rendered=0
     [ -n "$rendered" ] || fail "reading the pages rendered in sitegen's report" "$log"
-    printf '%s %s %s %s %s\n' "$kind" "$wall" "$kb" "$rendered" "${updated:-0}" >>"$work/rebuilds-$n"
+    printf '%s %s %s %s\n' "$kind" "$report" "$rendered" "${updated:-0}" >>"$work/rebuilds-$n"
 }
 
 # The document the rebuilds edit: the 500th in name order (the first in a smaller

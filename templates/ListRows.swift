@@ -15,7 +15,8 @@ public enum ListRows {
         public let shownBy: String?
     }
 
-    /// Every list that can show `document`; `portal` must hold it and the speakers of its quotes.
+    /// Every list that can show `document` (whose themes the model lists once each); `portal`
+    /// must hold it and the speakers of its quotes.
     public static func listings(of document: Document, in portal: Portal) -> [Listing] {
         func page(_ route: Route, _ rows: (PageContext) -> [HTML]) -> Listing {
             Listing(file: route.file, rows: rows(PageContext(portal: portal, route: route)).map(\.string), shownBy: nil)
@@ -38,7 +39,7 @@ public enum ListRows {
         if let visit = document.visitSlug {
             listings.append(page(.visit(visit)) { [Components.documentItem(document, $0)] + quoteItems(document.quotes, $0) })
         }
-        for theme in unique(document.themeSlugs) {
+        for theme in document.themeSlugs {
             listings.append(page(.theme(theme)) {
                 [Components.documentItem(document, $0)]
                     + quoteItems(document.quotes.filter { $0.themeSlugs.contains(theme) }, $0)

@@ -215,7 +215,7 @@ struct BuildCache: Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         for slug in missing {
-            guard let listing = listings[slug], listing.offset >= 0,
+            guard let listing = listings[slug],
                   let length = FileBytes.read(descriptor, count: 8, at: listing.offset)?
                       .withUnsafeBytes({ Int(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) }),
                   length >= 0, let bytes = FileBytes.read(descriptor, count: length, at: listing.offset + 8),

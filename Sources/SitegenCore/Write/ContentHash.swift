@@ -1,5 +1,3 @@
-import Foundation
-
 /// A fast 64-bit hash of bytes, stable across runs and machines, to tell whether a file changed.
 /// Not cryptographic: it compares sitegen's own output with itself.
 enum ContentHash {

@@ -9,14 +9,19 @@ enum FileBytes {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        return read(descriptor, count: Int(info.st_size), at: 0)
+        return read(descriptor, count: Int(info.st_size), at: 0, size: Int(info.st_size))
     }
 
     /// `count` bytes from `offset` of an open file, or nil if it holds fewer.
     static func read(_ descriptor: Int32, count: Int, at offset: Int) -> [UInt8]? {
         var info = stat()
-        guard count >= 0, offset >= 0, fstat(descriptor, &info) == 0, count <= Int(info.st_size) - offset
-        else { return nil }
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return read(descriptor, count: count, at: offset, size: Int(info.st_size))
+    }
+
+    /// `count` bytes from `offset` of an open file of `size` bytes.
+    private static func read(_ descriptor: Int32, count: Int, at offset: Int, size: Int) -> [UInt8]? {
+        guard count >= 0, offset >= 0, count <= size - offset else { return nil }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
             while filled < count {
