@@ -20,7 +20,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // One system call Glibc does not export to Swift: renameat2(RENAME_EXCHANGE).
+        // C helpers: renameat2(RENAME_EXCHANGE) and memmem, which Glibc does not export to Swift,
+        // and the per-thread arena cmark parses into.
         .target(name: "CSystem"),
         // The portal's values: visits, documents, quotes, speakers, themes.
         .target(name: "PortalModel"),
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenTests",
-            dependencies: ["SitegenCore", "SitegenServe", "PortalModel", "Templates"]
+            dependencies: ["CSystem", "SitegenCore", "SitegenServe", "PortalModel", "Templates"]
         ),
     ],
     swiftLanguageModes: [.v6]

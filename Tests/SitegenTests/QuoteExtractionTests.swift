@@ -86,4 +86,24 @@ import Testing
         #expect(Markdown.parseAttribution("—  Cllr Butler ,  Cabinet Member, Children ") == ("Cllr Butler", "Cabinet Member, Children"))
         #expect(Markdown.parseAttribution("– Ofsted") == ("Ofsted", nil))
     }
+
+    /// cmark's trees live in a per-thread arena that each document empties: a body larger than
+    /// its first block, then a small one, on several threads at once, must render as it does alone.
+    @Test func bodiesOfAnySizeRenderTheSameOnEveryThreadOneAfterAnother() throws {
+        let paragraph = "Inspectors found **timely** discussions in children’s services… see [the letter](https://example.org/l).\n\n"
+        let large = String(repeating: paragraph, count: 4_000) + "> Last words.\n>\n> — Jill Colbert, Chief Executive\n"
+        let small = "Intro.\n\n> We welcome the findings.\n>\n> — Ofsted\n"
+        let alone = [large, small].map(Markdown.document)
+        #expect(large.utf8.count > 400_000)
+        #expect(alone[0].segments.count == 2 && alone[0].quotes.map(\.speaker) == ["Jill Colbert"])
+        let renderedLarge = try #require(alone[0].segments.first)
+        #expect(renderedLarge == .html(String(repeating: Markdown.html(paragraph, topHeading: 2), count: 4_000)))
+        let inParallel = parallelMap(Array(repeating: [large, small], count: 8).flatMap { $0 }) { Markdown.document($0) }
+        for (index, result) in inParallel.enumerated() {
+            let expected = alone[index % 2]
+            #expect(result.segments == expected.segments)
+            #expect(result.quotes.map(\.html) == expected.quotes.map(\.html))
+            #expect(result.firstParagraph == expected.firstParagraph)
+        }
+    }
 }

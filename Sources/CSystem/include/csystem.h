@@ -11,4 +11,13 @@ int sitegen_exchange_paths(const char *first, const char *second);
 /// The first occurrence of `needle` in `haystack` (glibc memmem), or NULL.
 const void *sitegen_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// A per-thread bump allocator with the signatures cmark's `cmark_mem` wants. Memory it
+/// hands out stays valid on the calling thread until `sitegen_arena_reset`.
+void *sitegen_arena_calloc(size_t count, size_t size);
+void *sitegen_arena_realloc(void *pointer, size_t size);
+void sitegen_arena_free(void *pointer);
+
+/// Releases everything the calling thread's arena handed out, keeping one block for reuse.
+void sitegen_arena_reset(void);
+
 #endif

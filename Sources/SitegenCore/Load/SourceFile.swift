@@ -22,7 +22,10 @@ struct SourceFile: Sendable {
             return .failure(Diagnostic(path: path, line: line, column: column,
                                        message: "the file is not UTF-8; save it as UTF-8 in your editor"))
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        let hasCarriageReturn = bytes.withUnsafeBytes { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false
+        }
+        if hasCarriageReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         return .success(SourceFile(path: path, text: text))

@@ -1,4 +1,5 @@
 import CCmark
+import CSystem
 import Glibc
 import PortalModel
 
@@ -96,11 +97,10 @@ enum Markdown {
                     problems.append(MarkdownProblem(line: line, column: column,
                         message: "quote attribution names no speaker; write '— Name, role' with a name from speakers.yml"))
                 }
-                let marker = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+                let marker = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena)
                 cmark_node_set_on_enter(marker, "\(quoteMarker)\(quotes.count)-->")
                 cmark_node_insert_before(blockQuote, marker)
                 cmark_node_unlink(blockQuote)
-                cmark_node_free(blockQuote)
                 quotes.append(FoundQuote(html: html, text: words.filter { !$0.isEmpty }.joined(separator: " "),
                                          speaker: speaker, role: role, line: line, column: column))
             }
@@ -109,14 +109,27 @@ enum Markdown {
         }
     }
 
+    /// cmark's allocator for every tree: the calling thread's arena (`CSystem/arena.c`),
+    /// emptied when `withTree` returns. Everything taken from a tree is copied into Swift
+    /// values before then.
+    private nonisolated(unsafe) static let arena: UnsafeMutablePointer<cmark_mem> = {
+        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        allocator.initialize(to: cmark_mem(calloc: sitegen_arena_calloc, realloc: sitegen_arena_realloc,
+                                           free: sitegen_arena_free))
+        return allocator
+    }()
+
     private static func withTree<T>(_ markdown: String, _ body: (OpaquePointer) -> T) -> T {
+        defer { sitegen_arena_reset() }
         var markdown = markdown
         let root = markdown.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, parseOptions)!
+                let parser = cmark_parser_new_with_mem(parseOptions, arena)
+                defer { cmark_parser_free(parser) }
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                return cmark_parser_finish(parser)!
             }
         }
-        defer { cmark_node_free(root) }
         return body(root)
     }
 
@@ -137,10 +150,9 @@ enum Markdown {
         }
     }
 
+    /// The node's HTML; the buffer is the arena's, so it is not freed here.
     private static func render(_ node: OpaquePointer) -> String {
-        guard let buffer = cmark_render_html(node, renderOptions) else { return "" }
-        defer { free(buffer) }
-        return String(cString: buffer)
+        cmark_render_html(node, renderOptions).map { String(cString: $0) } ?? ""
     }
 
     private static func hasAncestor(_ node: OpaquePointer, in set: Set<OpaquePointer>) -> Bool {
@@ -192,35 +204,39 @@ enum Markdown {
 
     /// Splits cmark's HTML at the quote markers it was given, searching bytes, not characters.
     private static func segments(_ html: String) -> [BodySegment] {
-        let bytes = html.utf8
-        let marker = Array(quoteMarker.utf8)
-        var segments: [BodySegment] = []
-        var segmentStart = bytes.startIndex
-        var index = bytes.startIndex
-        while let found = bytes[index...].firstIndex(of: marker[0]) {
-            guard bytes[found...].starts(with: marker) else {
-                index = bytes.index(after: found)
-                continue
+        var html = html
+        return html.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return [] }
+            let marker = Array(quoteMarker.utf8)
+            let closing = Array("-->".utf8)
+            var segments: [BodySegment] = []
+            var segmentStart = 0
+            var index = 0
+            func text(_ range: Range<Int>) -> BodySegment {
+                .html(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
             }
-            var cursor = bytes.index(found, offsetBy: marker.count)
-            var number = 0
-            while cursor != bytes.endIndex, let digit = bytes[cursor].asciiDigit {
-                number = number * 10 + digit
-                bytes.formIndex(after: &cursor)
-            }
-            guard bytes[cursor...].starts(with: "-->".utf8) else {
+            while let hit = sitegen_find_bytes(bytes.baseAddress! + index, bytes.count - index, marker, marker.count) {
+                let found = UnsafeRawPointer(bytes.baseAddress!).distance(to: hit)
+                var cursor = found + marker.count
+                var number = 0
+                while cursor < bytes.count, let digit = bytes[cursor].asciiDigit {
+                    number = number * 10 + digit
+                    cursor += 1
+                }
+                guard bytes[cursor...].starts(with: closing) else {
+                    index = cursor
+                    continue
+                }
+                if segmentStart != found { segments.append(text(segmentStart..<found)) }
+                segments.append(.quote(number))
+                cursor += closing.count
+                if cursor < bytes.count && bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                segmentStart = cursor
                 index = cursor
-                continue
             }
-            if segmentStart != found { segments.append(.html(String(html[segmentStart..<found]))) }
-            segments.append(.quote(number))
-            cursor = bytes.index(cursor, offsetBy: 3)
-            if cursor != bytes.endIndex && bytes[cursor] == UInt8(ascii: "\n") { bytes.formIndex(after: &cursor) }
-            segmentStart = cursor
-            index = cursor
+            if segmentStart != bytes.count { segments.append(text(segmentStart..<bytes.count)) }
+            return segments
         }
-        if segmentStart != bytes.endIndex { segments.append(.html(String(html[segmentStart...]))) }
-        return segments
     }
 }
 
@@ -236,7 +252,14 @@ private struct SourceLines {
     init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count,
+                  let newline = memchr(buffer.baseAddress! + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                offset = buffer.baseAddress!.distance(to: UnsafeRawPointer(newline)) + 1
+                starts.append(offset)
+            }
+        }
         self.starts = starts
     }
 
