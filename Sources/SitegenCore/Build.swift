@@ -174,8 +174,8 @@ public enum SiteBuilder {
                            featured: portal.featuredQuote?.documentSlug)
                     .save(paths.cache)
             }
-            return BuildSummary(counts, output: options.output, stages: clock.finish(),
-                                filesChanged: written.files.filter { staging.existing[$0.key] != $0.value }.count,
+            let filesChanged = written.files.reduce(0) { $0 + (staging.existing[$1.key] != $1.value ? 1 : 0) }
+            return BuildSummary(counts, output: options.output, stages: clock.finish(), filesChanged: filesChanged,
                                 pagesRendered: written.rendered, upToDate: false)
         } catch {
             staging.discard()

@@ -72,14 +72,7 @@ struct BuildCache: Sendable {
         self.live = live
         self.documents = documents
         self.featured = featured
-        var records = Writer()
-        records.int(documents.count)
-        listings = [:]
-        for (slug, document) in documents {
-            let offset = records.bytes.count
-            listings[slug] = Listing(hash: records.record(document), offset: offset)
-        }
-        documentRecords = records.bytes
+        (documentRecords, listings) = Self.records(of: documents)
         liveUpdates = [:]
         documentUpdates = [:]
         differences = [:]
@@ -91,6 +84,35 @@ struct BuildCache: Sendable {
                 differences[file] = Difference(live: nil, spare: hash)
             }
         }
+    }
+
+    /// The data file's first part: the number of documents, then each one's record, written on
+    /// all cores in chunks; and where each record starts.
+    private static func records(of documents: [String: Document]) -> ([UInt8], [String: Listing]) {
+        let entries = Array(documents)
+        let chunkSize = 256
+        let chunks = parallelMap(Array(stride(from: 0, to: entries.count, by: chunkSize))) { start in
+            var part = Writer()
+            var found: [(slug: String, listing: Listing)] = []
+            for (slug, document) in entries[start..<min(start + chunkSize, entries.count)] {
+                let offset = part.bytes.count
+                found.append((slug, Listing(hash: part.record(document), offset: offset)))
+            }
+            return (bytes: part.bytes, found: found)
+        }
+        var records = Writer()
+        records.bytes.reserveCapacity(8 + chunks.reduce(0) { $0 + $1.bytes.count })
+        records.int(documents.count)
+        var listings: [String: Listing] = [:]
+        listings.reserveCapacity(documents.count)
+        for chunk in chunks {
+            let base = records.bytes.count
+            for (slug, listing) in chunk.found {
+                listings[slug] = Listing(hash: listing.hash, offset: base + listing.offset)
+            }
+            records.bytes.append(contentsOf: chunk.bytes)
+        }
+        return (records.bytes, listings)
     }
 
     /// A hash of what a document shows outside its own pages: everything but its body and
@@ -231,10 +253,9 @@ struct BuildCache: Sendable {
     /// checksum, each to a temporary file renamed into place (entries in no particular order:
     /// only sitegen reads them).
     func save(_ path: String) {
-        var data = Writer()
-        data.bytes = documentRecords
-        data.manifest(live)
-        guard let checksum = data.save(path + "-data") else { return }
+        var manifest = Writer()
+        manifest.manifest(live)
+        guard let checksum = Writer.save([documentRecords, manifest.bytes], to: path + "-data") else { return }
         saveHeader(path, dataChecksum: checksum)
     }
 
@@ -276,7 +297,7 @@ struct BuildCache: Sendable {
             header.optionalHash(difference.spare)
         }
         header.int(Int(bitPattern: UInt(dataChecksum)))
-        _ = header.save(path)
+        _ = Writer.save([header.bytes], to: path)
     }
 
     /// Removes the cache, so that nothing is trusted while the folders change. The data file
@@ -289,12 +310,14 @@ struct BuildCache: Sendable {
     private struct Writer {
         var bytes: [UInt8] = []
 
-        /// Appends a checksum and writes the bytes to `path` through a temporary file; returns the checksum.
-        mutating func save(_ path: String) -> UInt64? {
-            let checksum = bytes.withUnsafeBytes { ContentHash.of($0) }
-            withUnsafeBytes(of: checksum) { bytes.append(contentsOf: $0) }
+        /// Writes `pieces`, one after another, and their checksum to `path` through a temporary
+        /// file; returns the checksum.
+        static func save(_ pieces: [[UInt8]], to path: String) -> UInt64? {
+            var stream = ContentHash.Stream(count: pieces.reduce(0) { $0 + $1.count })
+            for piece in pieces { piece.withUnsafeBytes { stream.add($0) } }
+            let checksum = stream.finish()
             let temporary = path + ".tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)),
+            guard FileBytes.write(temporary, pieces: pieces + [withUnsafeBytes(of: checksum) { Array($0) }]),
                   rename(temporary, path) == 0 else { return nil }
             return checksum
         }

@@ -1,7 +1,31 @@
 import Glibc
 
-/// Files, or parts of them, read straight into an array: no copies beyond the kernel's.
+/// Files, or parts of them, read straight into an array, and files written from arrays:
+/// no copies beyond the kernel's.
 enum FileBytes {
+    /// Creates or empties `path` and writes `pieces` into it, one after another.
+    static func write(_ path: String, pieces: [[UInt8]]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return false }
+        for piece in pieces {
+            let complete = piece.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 && errno == EINTR { continue }
+                    guard written > 0 else { return false }
+                    offset += written
+                }
+                return true
+            }
+            guard complete else {
+                close(descriptor)
+                return false
+            }
+        }
+        return close(descriptor) == 0
+    }
+
     /// The whole file, or nil if it cannot be read.
     static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
