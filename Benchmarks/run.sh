@@ -25,13 +25,14 @@
 # Before the measured rounds of each N, WARMUP (default 1) unmeasured rounds of each tool:
 # on this machine the first build after the pause ran up to 1.5x slower for both tools.
 #
-# Environment: ROUNDS (default 3), WARMUP (default 1), SEED (generator seed, default 1),
+# Environment: ROUNDS (default 5: at 50,000 documents single runs spread by 10% or more),
+#   WARMUP (default 1), SEED (generator seed, default 1),
 #   SITEGEN (a sitegen binary to use instead of building the release one).
 set -euo pipefail
 
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$bench/.." && pwd)
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 warmup=${WARMUP:-1}
 seed=${SEED:-1}
 sizes=("$@")
