@@ -1,5 +1,6 @@
 #include "csystem.h"
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,10 @@
  * Here an allocation is a pointer bump, a free is nothing (or a step back for the
  * latest allocation), and sitegen_arena_reset drops everything at once. */
 
-enum { ALIGNMENT = 16, FIRST_BLOCK = 256 * 1024 };
+/* After a reset a thread keeps one block for the next document, unless the last one needed
+ * more than KEPT_AT_MOST: then it starts again from FIRST_BLOCK (a long `sitegen serve`
+ * should not hold one huge document's memory on every thread). */
+enum { ALIGNMENT = 16, FIRST_BLOCK = 256 * 1024, KEPT_AT_MOST = 8 * 1024 * 1024 };
 
 /* Every allocation is preceded by its size, padded to ALIGNMENT. */
 typedef struct { size_t size; size_t padding; } header;
@@ -21,6 +25,9 @@ typedef struct block {
     size_t padding;
     unsigned char data[];
 } block;
+
+_Static_assert(sizeof(header) % ALIGNMENT == 0, "allocations stay aligned after their header");
+_Static_assert(offsetof(block, data) % ALIGNMENT == 0, "a block's data starts aligned");
 
 static pthread_key_t arena_key;
 static pthread_once_t arena_once = PTHREAD_ONCE_INIT;
@@ -35,7 +42,14 @@ static void free_blocks(void *head) {
     }
 }
 
-static void make_key(void) { pthread_key_create(&arena_key, free_blocks); }
+/* At thread exit: free the thread's blocks and forget them. */
+static void release_thread_arena(void *head) {
+    free_blocks(head);
+    arena = NULL;
+    arena_total = 0;
+}
+
+static void make_key(void) { pthread_key_create(&arena_key, release_thread_arena); }
 
 static size_t rounded(size_t size) { return (size + ALIGNMENT - 1) & ~(size_t)(ALIGNMENT - 1); }
 
@@ -53,6 +67,7 @@ static block *new_block(size_t capacity) {
 }
 
 static void *allocate(size_t size) {
+    if (size > SIZE_MAX / 4) abort();
     size_t needed = sizeof(header) + rounded(size);
     if (arena == NULL || arena->capacity - arena->used < needed) {
         size_t capacity = arena == NULL ? FIRST_BLOCK : arena->capacity * 2;
@@ -71,7 +86,7 @@ static int is_latest(void *pointer) {
 }
 
 void *sitegen_arena_calloc(size_t count, size_t size) {
-    if (size != 0 && count > SIZE_MAX / 2 / size) abort();
+    if (size != 0 && count > SIZE_MAX / 4 / size) abort();
     void *pointer = allocate(count * size);
     memset(pointer, 0, count * size);
     return pointer;
@@ -101,8 +116,8 @@ void sitegen_arena_free(void *pointer) {
 
 void sitegen_arena_reset(void) {
     if (arena == NULL) return;
-    if (arena->previous != NULL) {
-        size_t total = arena_total;
+    if (arena->previous != NULL || arena_total > KEPT_AT_MOST) {
+        size_t total = arena_total > KEPT_AT_MOST ? FIRST_BLOCK : arena_total;
         free_blocks(arena);
         arena = NULL;
         arena_total = 0;

@@ -171,7 +171,7 @@ public enum SiteBuilder {
                            live: written.files, spareFolder: spareFolder,
                            spare: keepPrevious ? cache?.live ?? [:] : [:],
                            documents: Dictionary(portal.documents.map { ($0.slug, $0) }, uniquingKeysWith: { $1 }),
-                           featured: portal.featuredQuote?.documentSlug)
+                           featured: portal.featuredQuote?.documentSlug, workers: options.workers)
                     .save(paths.cache)
             }
             let filesChanged = written.files.reduce(0) { $0 + (staging.existing[$1.key] != $1.value ? 1 : 0) }

@@ -228,6 +228,29 @@ import Testing
         #expect(afterDamage.pagesRendered == afterDamage.pages, "a damaged cache means a clean build")
     }
 
+    /// The cache encodes document records in chunks of 256 on all cores; every record, in
+    /// whichever chunk, must be read back at the offset the header gives it.
+    @Test(arguments: [nil, 1]) func everyCachedRecordIsReadBackAtItsOffset(workers: Int?) throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        for number in 1...600 {
+            try site.write("documents/2022-05-01-bulk-\(number).md", "---\ntitle: Bulk \(number)\ndate: 2022-05-01\n"
+                + "kind: article\nthemes: [early-help]\n---\nWords \(number).\n\n> Said \(number).\n>\n> — Ofsted\n")
+        }
+        var options = BuildOptions(content: site.content, output: site.output)
+        options.workers = workers
+        try SiteBuilder.build(options)
+        let cache = try #require(BuildCache.load("\(site.root)/.public.sitegen-cache"))
+        let slugs = Set(cache.listings.keys)
+        #expect(slugs.count > 600)
+        let documents = try #require(cache.publishedDocuments(slugs))
+        #expect(Set(documents.keys) == slugs)
+        for number in 1...600 {
+            let document = try #require(documents["2022-05-01-bulk-\(number)"])
+            #expect(document.title == "Bulk \(number)" && document.quotes.map(\.text) == ["Said \(number)."])
+        }
+    }
+
     @Test func removingAVisitThatCachedDocumentsNameIsAnError() throws {
         let site = try FixtureSite()
         defer { site.remove() }

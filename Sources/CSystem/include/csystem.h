@@ -12,12 +12,14 @@ int sitegen_exchange_paths(const char *first, const char *second);
 const void *sitegen_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 /// A per-thread bump allocator with the signatures cmark's `cmark_mem` wants. Memory it
-/// hands out stays valid on the calling thread until `sitegen_arena_reset`.
+/// hands out is valid until the calling thread calls `sitegen_arena_reset` or exits, or
+/// until it is given to `sitegen_arena_free` or moved by `sitegen_arena_realloc`.
 void *sitegen_arena_calloc(size_t count, size_t size);
 void *sitegen_arena_realloc(void *pointer, size_t size);
 void sitegen_arena_free(void *pointer);
 
-/// Releases everything the calling thread's arena handed out, keeping one block for reuse.
+/// Releases everything the calling thread's arena handed out, keeping one block for reuse
+/// (at most 8 MB).
 void sitegen_arena_reset(void);
 
 #endif

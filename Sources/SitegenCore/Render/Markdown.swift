@@ -111,7 +111,8 @@ enum Markdown {
 
     /// cmark's allocator for every tree: the calling thread's arena (`CSystem/arena.c`),
     /// emptied when `withTree` returns. Everything taken from a tree is copied into Swift
-    /// values before then.
+    /// values before then, and `withTree` never runs inside another: the inner one's reset
+    /// would free the outer tree.
     private nonisolated(unsafe) static let arena: UnsafeMutablePointer<cmark_mem> = {
         let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         allocator.initialize(to: cmark_mem(calloc: sitegen_arena_calloc, realloc: sitegen_arena_realloc,

@@ -49,8 +49,9 @@ struct BuildCache: Sendable {
     var live: [String: UInt64]
     /// The published documents by slug, without bodies or quote HTML; filled by `loadData()`.
     var documents: [String: Document]
-    /// The documents as the data file stores them, encoded once when a build's cache is made.
-    private var documentRecords: [UInt8] = []
+    /// The data file's first part, encoded once when a build's cache is made: the number of
+    /// documents, then their records, in the chunks they were encoded in.
+    private var documentRecords: [[UInt8]] = []
 
     /// The hash of every file in the spare folder.
     var spare: [String: UInt64] {
@@ -62,8 +63,10 @@ struct BuildCache: Sendable {
     private static let magic = "sitegen-cache-6"
 
     /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
+    /// Document records are encoded on `workers` threads (nil: every core).
     init(identity: String, stamps: ContentStamps, counts: SiteCounts, liveFolder: UInt64, live: [String: UInt64],
-         spareFolder: UInt64, spare: [String: UInt64], documents: [String: Document], featured: String?) {
+         spareFolder: UInt64, spare: [String: UInt64], documents: [String: Document], featured: String?,
+         workers: Int? = nil) {
         self.identity = identity
         self.stamps = stamps
         self.counts = counts
@@ -72,7 +75,7 @@ struct BuildCache: Sendable {
         self.live = live
         self.documents = documents
         self.featured = featured
-        (documentRecords, listings) = Self.records(of: documents)
+        (documentRecords, listings) = Self.records(of: documents, workers: workers)
         liveUpdates = [:]
         documentUpdates = [:]
         differences = [:]
@@ -86,12 +89,13 @@ struct BuildCache: Sendable {
         }
     }
 
-    /// The data file's first part: the number of documents, then each one's record, written on
-    /// all cores in chunks; and where each record starts.
-    private static func records(of documents: [String: Document]) -> ([UInt8], [String: Listing]) {
+    /// The data file's first part: the number of documents, then each one's record, encoded in
+    /// chunks on `workers` threads and kept as those chunks; and where each record starts.
+    private static func records(of documents: [String: Document], workers: Int?) -> ([[UInt8]], [String: Listing]) {
         let entries = Array(documents)
         let chunkSize = 256
-        let chunks = parallelMap(Array(stride(from: 0, to: entries.count, by: chunkSize))) { start in
+        let starts = Array(stride(from: 0, to: entries.count, by: chunkSize))
+        let chunks = parallelMap(starts, workers: workers) { start in
             var part = Writer()
             var found: [(slug: String, listing: Listing)] = []
             for (slug, document) in entries[start..<min(start + chunkSize, entries.count)] {
@@ -100,19 +104,18 @@ struct BuildCache: Sendable {
             }
             return (bytes: part.bytes, found: found)
         }
-        var records = Writer()
-        records.bytes.reserveCapacity(8 + chunks.reduce(0) { $0 + $1.bytes.count })
-        records.int(documents.count)
+        var count = Writer()
+        count.int(documents.count)
+        var base = count.bytes.count
         var listings: [String: Listing] = [:]
         listings.reserveCapacity(documents.count)
         for chunk in chunks {
-            let base = records.bytes.count
             for (slug, listing) in chunk.found {
                 listings[slug] = Listing(hash: listing.hash, offset: base + listing.offset)
             }
-            records.bytes.append(contentsOf: chunk.bytes)
+            base += chunk.bytes.count
         }
-        return (records.bytes, listings)
+        return ([count.bytes] + chunks.map(\.bytes), listings)
     }
 
     /// A hash of what a document shows outside its own pages: everything but its body and
@@ -255,7 +258,7 @@ struct BuildCache: Sendable {
     func save(_ path: String) {
         var manifest = Writer()
         manifest.manifest(live)
-        guard let checksum = Writer.save([documentRecords, manifest.bytes], to: path + "-data") else { return }
+        guard let checksum = Writer.save(documentRecords + [manifest.bytes], to: path + "-data") else { return }
         saveHeader(path, dataChecksum: checksum)
     }
 
@@ -318,7 +321,10 @@ struct BuildCache: Sendable {
             let checksum = stream.finish()
             let temporary = path + ".tmp"
             guard FileBytes.write(temporary, pieces: pieces + [withUnsafeBytes(of: checksum) { Array($0) }]),
-                  rename(temporary, path) == 0 else { return nil }
+                  rename(temporary, path) == 0 else {
+                unlink(temporary)
+                return nil
+            }
             return checksum
         }
 
