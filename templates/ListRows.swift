@@ -45,14 +45,9 @@ public enum ListRows {
                     + quoteItems(document.quotes.filter { $0.themeSlugs.contains(theme) }, $0)
             })
         }
-        for speaker in unique(document.quotes.map(\.speakerSlug)) {
+        for speaker in Slug.uniqued(document.quotes.map(\.speakerSlug)) {
             listings.append(page(.speaker(speaker)) { quoteItems(document.quotes.filter { $0.speakerSlug == speaker }, $0) })
         }
         return listings
-    }
-
-    private static func unique(_ slugs: [String]) -> [String] {
-        var seen = Set<String>()
-        return slugs.filter { seen.insert($0).inserted }
     }
 }

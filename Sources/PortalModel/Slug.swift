@@ -1,5 +1,11 @@
 /// The URL segment of a page: lowercase letters and digits in groups joined by single hyphens.
 public enum Slug {
+    /// `slugs` in their order, each once.
+    public static func uniqued(_ slugs: [String]) -> [String] {
+        var seen = Set<String>()
+        return slugs.filter { seen.insert($0).inserted }
+    }
+
     /// True when `text` matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
     public static func isValid(_ text: String) -> Bool {
         var previousWasHyphen = true

@@ -111,9 +111,9 @@ public enum SiteBuilder {
     ///
     /// With a valid cache: a build whose content files did not change does nothing; one where
     /// documents changed but moved in no list renders only their own pages and replaces their
-    /// rows in the lists (`DocumentEditRebuild`); one where only documents or visits changed parses and renders only
-    /// what they affect; any other writes only the files whose bytes changed. Each updates the
-    /// spare folder and swaps it in.
+    /// rows in the lists (`DocumentEditRebuild`); one where only documents or visits changed
+    /// parses and renders only what they affect; any other writes only the files whose bytes
+    /// changed. Each updates the spare folder and swaps it in.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
         var clock = StageClock(onStage: options.onStage)

@@ -22,7 +22,7 @@ enum PortalBuilder {
                     message: "unknown theme '\(theme.value)'\(Suggestion.didYouMean(theme.value, in: themeSlugs))"
                         + hint(themeSlugs, "theme", folder: "themes.yml")))
             }
-            let themes = uniqued(file.themes.map(\.value))
+            let themes = Slug.uniqued(file.themes.map(\.value))
             var quotes: [Quote] = []
             for (index, found) in file.body.quotes.enumerated() {
                 guard let speaker = speakers.resolve(found.speaker) else {
@@ -56,11 +56,6 @@ enum PortalBuilder {
 
     private static func hint(_ known: Set<String>, _ what: String, folder: String) -> String {
         known.isEmpty ? "; no \(what) exists yet: add it in \(folder)" : ""
-    }
-
-    private static func uniqued(_ slugs: [String]) -> [String] {
-        var seen = Set<String>()
-        return slugs.filter { seen.insert($0).inserted }
     }
 }
 

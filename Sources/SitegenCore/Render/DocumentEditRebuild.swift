@@ -37,19 +37,20 @@ enum DocumentEditRebuild {
         let loaded = ContentTree.load(from: options.content, documents: changes.documents, declaredVisits: visits)
         let portal = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
         var routes: [Route] = []
-        var relisted: [Document] = []
+        var relisted: [(document: Document, listing: UInt64)] = []
         for slug in changes.documents.sorted() {
             guard let document = portal.document(slug) else { return nil }
             routes.append(.document(slug))
             routes += document.quotes.map { .quote($0.id) }
-            if BuildCache.listing(document) != cache.listings[slug]?.hash { relisted.append(document) }
+            let listing = BuildCache.listing(document)
+            if listing != cache.listings[slug]?.hash { relisted.append((document, listing)) }
         }
         var published: [String: UInt64] = [:]
         for route in routes {
             guard let hash = ContentHash.ofFile("\(paths.output)/\(route.file)") else { return nil }
             published[route.file] = hash
         }
-        guard let lists = updatedLists(relisted, portal: portal, cache: cache, output: paths.output),
+        guard let lists = updatedLists(relisted.map(\.document), portal: portal, cache: cache, output: paths.output),
               cache.differences.keys.allSatisfy({ FileManager.default.fileExists(atPath: "\(paths.output)/\($0)") })
         else { return nil }
         published.merge(lists.published) { _, list in list }
@@ -76,8 +77,8 @@ enum DocumentEditRebuild {
         next.liveFolder = BuildCache.inode(of: paths.output) ?? 0
         next.spareFolder = BuildCache.inode(of: paths.spare) ?? 0
         for (file, difference) in written { next.liveUpdates[file] = difference.live }
-        for document in relisted {
-            next.listings[document.slug]?.hash = BuildCache.listing(document)
+        for (document, listing) in relisted {
+            next.listings[document.slug]?.hash = listing
             next.documentUpdates[document.slug] = document
         }
         next.differences = written

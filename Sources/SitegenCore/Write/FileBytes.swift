@@ -7,23 +7,24 @@ enum FileBytes {
     static func write(_ path: String, pieces: [[UInt8]]) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return false }
-        for piece in pieces {
-            let complete = piece.withUnsafeBytes { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 && errno == EINTR { continue }
-                    guard written > 0 else { return false }
-                    offset += written
-                }
-                return true
-            }
-            guard complete else {
-                close(descriptor)
-                return false
-            }
+        for piece in pieces where !piece.withUnsafeBytes({ write(descriptor, $0) }) {
+            close(descriptor)
+            return false
         }
         return close(descriptor) == 0
+    }
+
+    /// Writes all of `bytes` to an open file, retrying after interruptions; false (with
+    /// `errno` set) if the system refuses.
+    static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            offset += written
+        }
+        return true
     }
 
     /// The whole file, or nil if it cannot be read.

@@ -125,16 +125,8 @@ struct StagingFolder: Sendable {
             throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
-        for bytes in pieces {
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
-                }
-                offset += written
-            }
+        for bytes in pieces where !FileBytes.write(descriptor, bytes) {
+            throw PublishError(path: full, reason: "cannot write: \(String(cString: strerror(errno)))")
         }
         return hash
     }
