@@ -3,17 +3,20 @@
 #
 #   Benchmarks/run.sh [N...]        N = documents per corpus (default: 10000)
 #
-# For each N: generates Benchmarks/corpus-N/ (once; again only when the generator,
-# the seed documents or SEED change), builds .build/release/sitegen if it is missing or
-# older than a Swift source, then alternates clean full builds, ROUNDS of each:
-#   sitegen: .build/release/sitegen build --content CORPUS --output Benchmarks/out-sitegen-N
-#   Hugo:    hugo --quiet --source Benchmarks/hugo --contentDir CORPUS --destination Benchmarks/out-hugo-N
+# Generates Benchmarks/corpus-N/ for each N (once; again only when the generator, the
+# seed documents or SEED change), builds .build/release/sitegen if it is missing or older
+# than a Swift source, then runs ROUNDS rounds; each round builds every N, first with
+# sitegen, then with Hugo, clean:
+#   sitegen: .build/release/sitegen build --content CORPUS --output Benchmarks/out-sitegen-N-ROUND
+#   Hugo:    hugo --quiet --source Benchmarks/hugo --contentDir CORPUS --destination Benchmarks/out-hugo-N-ROUND
 # each under /usr/bin/time -v (wall clock, peak resident memory), each run into a new
 # output folder that did not exist before. Earlier outputs are deleted once, at the start,
 # followed by a sync and a pause of PAUSE seconds (default 370): on this disk (ext4 with
 # online discard, no journal) the kernel avoids reusing inodes freed in the last 60 s,
 # or 360 s while their inode table block is dirty, and creating files in that window
-# ran up to 5x slower for whichever tool came next: that measures the harness, not the tools. Prints a Markdown table of medians
+# ran up to 5x slower for whichever tool came next: that measures the harness, not the
+# tools. Before every run the script syncs and, as root, empties the kernel's caches and
+# reads the corpus and the tool back in (settle below). Prints a Markdown table of medians
 # and writes it, with the details, to Benchmarks/results-N.md.
 #
 # Then rebuilds, sitegen only (Hugo has no incremental build to compare): in
@@ -22,8 +25,8 @@
 # appended); the same document retitled (which every list shows); then the file restored
 # and rebuilt, unmeasured. At the end the site is compared with a clean build.
 #
-# Before the measured rounds of each N, WARMUP (default 1) unmeasured rounds of each tool:
-# on this machine the first build after the pause ran up to 1.5x slower for both tools.
+# Before the measured rounds, WARMUP (default 1) unmeasured rounds of the same kind: on
+# this machine the first build after the pause ran up to 1.5x slower for both tools.
 #
 # Environment: ROUNDS (default 5: at 50,000 documents single runs spread by 10% or more),
 #   WARMUP (default 1), SEED (generator seed, default 1),
@@ -69,6 +72,14 @@ fi
 command -v hugo >/dev/null || die "hugo is not installed (Debian: apt-get install hugo)"
 command -v python3 >/dev/null || die "python3 is not installed"
 hugo_version=$(hugo version | awk '{print $2}' | sed 's/+.*//')
+if [ -w /proc/sys/vm/drop_caches ]; then
+    drop_caches=yes
+    settle_note='before each run, the kernel'"'"'s caches emptied and the corpus and the tool read back in.'
+else
+    drop_caches=no
+    settle_note='the kernel'"'"'s caches were NOT emptied before each run (not root): runs start from whatever the runs before left.'
+    printf 'run.sh: not root, so the page cache is not emptied before each run; figures will vary more\n' >&2
+fi
 
 if [ -n "${SITEGEN:-}" ]; then
     sitegen=$SITEGEN
@@ -123,12 +134,23 @@ corpus_for() {
     mv "$corpus.tmp" "$corpus"
 }
 
+# Before every full build: earlier outputs are written to disk and, when the script may
+# (root), the kernel's caches are emptied and the corpus, the tool and Hugo's layouts read
+# back in. Every run then starts from the same memory, whatever the runs before it left:
+# with the page cache full of earlier outputs, the kernel's reclaim (kswapd) took a tenth
+# of the CPU during a 50,000-document build.
+settle() {
+    sync
+    [ "$drop_caches" = yes ] || return 0
+    echo 3 >/proc/sys/vm/drop_caches
+    find "$@" -type f -exec cat {} + >/dev/null
+}
+
 # One clean, measured build: appends "tool seconds kB files" to $work/runs-N.
 measure() {
     local tool=$1 n=$2 round=$3 corpus=$bench/corpus-$2 out=$bench/out-$1-$2-$3
     local log=$work/$tool-$n-$round.log timing=$work/$tool-$n-$round.time
     [ ! -e "$out" ] || die "$out exists; outputs must be new folders"
-    sync
     case $tool in
         sitegen) set -- "$sitegen" build --content "$corpus" --output "$out" ;;
         hugo)
@@ -137,6 +159,7 @@ measure() {
             cp "$bench/out-sitegen-$n-$round/style.css" "$bench/hugo/static/style.css"
             set -- hugo --quiet --source "$bench/hugo" --contentDir "$corpus" --destination "$out" ;;
     esac
+    settle "$corpus" "$(command -v "$1")" "$bench/hugo"
     /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1 || fail "$tool on corpus-$n (round $round)" "$log"
     local report files
     report=$(time_report "$timing" "$tool")
@@ -252,18 +275,24 @@ clear_outputs() {
 
 for n in "${sizes[@]}"; do corpus_for "$n"; done
 clear_outputs
-printf '%s\n' "$header"
-for n in "${sizes[@]}"; do
-    : >"$work/runs-$n"
-    for round in $(seq 1 "$warmup"); do
+# Every round builds every size, so that each size sees the same disk: the outputs kept
+# fill it as the rounds go, and measuring one size after the other ran the larger one on a
+# fuller disk.
+for round in $(seq 1 "$warmup"); do
+    for n in "${sizes[@]}"; do
         measure sitegen "$n" "warmup$round"
         measure hugo "$n" "warmup$round"
     done
-    : >"$work/runs-$n"
-    for round in $(seq 1 "$rounds"); do
+done
+for n in "${sizes[@]}"; do : >"$work/runs-$n"; done
+for round in $(seq 1 "$rounds"); do
+    for n in "${sizes[@]}"; do
         measure sitegen "$n" "$round"
         measure hugo "$n" "$round"
     done
+done
+printf '%s\n' "$header"
+for n in "${sizes[@]}"; do
     rows=$(row sitegen sitegen "$n"; row hugo "Hugo $hugo_version" "$n"; ratio_row "$n")
     printf '%s\n' "$rows"
     doc_edited=$(edited_document "$n")
@@ -277,7 +306,8 @@ for n in "${sizes[@]}"; do
         printf '%s\n%s\n\n' "$header" "$rows"
         printf 'Medians of %s alternating clean full builds each, after %s unmeasured round(s), every run into a new output folder\n' "$rounds" "$warmup"
         printf '(earlier outputs are deleted before the first run, then the disk is left to settle: see run.sh),\n'
-        printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`.\n\n'
+        printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`.\n'
+        printf 'Each round builds every size (%s); %s\n\n' "${sizes[*]}" "$settle_note"
         printf -- '- Date: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
         printf -- '- Machine: %s cores, %s RAM, %s\n' "$(nproc)" \
             "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)" "$(uname -sr)"
