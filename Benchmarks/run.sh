@@ -74,7 +74,7 @@ command -v python3 >/dev/null || die "python3 is not installed"
 hugo_version=$(hugo version | awk '{print $2}' | sed 's/+.*//')
 if [ -w /proc/sys/vm/drop_caches ]; then
     drop_caches=yes
-    settle_note='before each run, the kernel'"'"'s caches emptied and the corpus and the tool read back in.'
+    settle_note='before each run, the kernel'"'"'s caches emptied and the corpus, the tool and its shared libraries read back in.'
 else
     drop_caches=no
     settle_note='the kernel'"'"'s caches were NOT emptied before each run (not root): runs start from whatever the runs before left.'
@@ -135,15 +135,18 @@ corpus_for() {
 }
 
 # Before every full build: earlier outputs are written to disk and, when the script may
-# (root), the kernel's caches are emptied and the corpus, the tool and Hugo's layouts read
-# back in. Every run then starts from the same memory, whatever the runs before it left:
-# with the page cache full of earlier outputs, the kernel's reclaim (kswapd) took a tenth
-# of the CPU during a 50,000-document build.
+# (root), the kernel's caches are emptied and the corpus, the tool, its shared libraries
+# and Hugo's layouts read back in. Every run then starts from the same memory, whatever
+# the runs before it left: with the page cache full of earlier outputs, the kernel's
+# reclaim (kswapd) took a tenth of the CPU during a 50,000-document build.
+#   settle CORPUS TOOL [FOLDER...]
 settle() {
+    local tool=$2
     sync
     [ "$drop_caches" = yes ] || return 0
     echo 3 >/proc/sys/vm/drop_caches
     find "$@" -type f -exec cat {} + >/dev/null
+    ldd "$tool" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }' | xargs -r cat >/dev/null
 }
 
 # One clean, measured build: appends "tool seconds kB files" to $work/runs-N.
