@@ -16,7 +16,8 @@
 # or 360 s while their inode table block is dirty, and creating files in that window
 # ran up to 5x slower for whichever tool came next: that measures the harness, not the
 # tools. Before every run the script syncs and, as root, empties the kernel's caches and
-# reads the corpus and the tool back in (settle below). Prints a Markdown table of medians
+# reads the corpus, the tool and its libraries back in (settle below). Prints a Markdown
+# table of medians
 # and writes it, with the details, to Benchmarks/results-N.md.
 #
 # Then rebuilds, sitegen only (Hugo has no incremental build to compare): in
