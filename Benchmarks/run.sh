@@ -17,8 +17,7 @@
 # ran up to 5x slower for whichever tool came next: that measures the harness, not the
 # tools. Before every run the script syncs and, as root, empties the kernel's caches and
 # reads the corpus, the tool and its libraries back in (settle below). Prints a Markdown
-# table of medians
-# and writes it, with the details, to Benchmarks/results-N.md.
+# table of medians and writes it, with the details, to Benchmarks/results-N.md.
 #
 # Then rebuilds, sitegen only (Hugo has no incremental build to compare): in
 # Benchmarks/out-sitegen-N-rebuild, after a clean build and a first rebuild that fills the
