@@ -5,19 +5,21 @@
 #
 # Generates Benchmarks/corpus-N/ for each N (once; again only when the generator, the
 # seed documents or SEED change), builds .build/release/sitegen if it is missing or older
-# than a Swift source, then runs ROUNDS rounds; each round builds every N, first with
-# sitegen, then with Hugo, clean:
+# than a Swift source, then measures one N after the other. For each N: earlier outputs
+# are deleted, followed by a sync and a pause of PAUSE seconds (default 370): on this disk
+# (ext4 with online discard, no journal) the kernel avoids reusing inodes freed in the last
+# 60 s, or 360 s while their inode table block is dirty, and creating files in that window
+# ran up to 5x slower for whichever tool came next: that measures the harness, not the
+# tools. Then ROUNDS rounds, each building N first with sitegen, then with Hugo, clean:
 #   sitegen: .build/release/sitegen build --content CORPUS --output Benchmarks/out-sitegen-N-ROUND
 #   Hugo:    hugo --quiet --source Benchmarks/hugo --contentDir CORPUS --destination Benchmarks/out-hugo-N-ROUND
 # each under /usr/bin/time -v (wall clock, peak resident memory), each run into a new
-# output folder that did not exist before. Earlier outputs are deleted once, at the start,
-# followed by a sync and a pause of PAUSE seconds (default 370): on this disk (ext4 with
-# online discard, no journal) the kernel avoids reusing inodes freed in the last 60 s,
-# or 360 s while their inode table block is dirty, and creating files in that window
-# ran up to 5x slower for whichever tool came next: that measures the harness, not the
-# tools. Before every run the script syncs and, as root, empties the kernel's caches and
-# reads the corpus, the tool and its libraries back in (settle below). Prints a Markdown
-# table of medians and writes it, with the details, to Benchmarks/results-N.md.
+# output folder that did not exist before. Before every run the script syncs and, as
+# root, empties the kernel's caches and reads the corpus, the tool and its libraries back
+# in (settle below). Prints a Markdown table of medians and writes it, with the details,
+# to Benchmarks/results-N.md. So each N is measured as `run.sh N` alone would measure it:
+# sitegen's 10,000-document builds run between 50,000-document rounds, on a disk filling
+# with their outputs, took up to twice as long, waiting on the disk; Hugo's did not change.
 #
 # Then rebuilds, sitegen only (Hugo has no incremental build to compare): in
 # Benchmarks/out-sitegen-N-rebuild, after a clean build and a first rebuild that fills the
@@ -25,8 +27,9 @@
 # appended); the same document retitled (which every list shows); then the file restored
 # and rebuilt, unmeasured. At the end the site is compared with a clean build.
 #
-# Before the measured rounds, WARMUP (default 1) unmeasured rounds of the same kind: on
-# this machine the first build after the pause ran up to 1.5x slower for both tools.
+# Before the measured rounds of each N, WARMUP (default 1) unmeasured rounds of the same
+# kind: on this machine the first build after the pause ran up to 1.5x slower for both
+# tools.
 #
 # Environment: ROUNDS (default 5: at 50,000 documents single runs spread by 10% or more),
 #   WARMUP (default 1), SEED (generator seed, default 1),
@@ -277,27 +280,21 @@ clear_outputs() {
 }
 
 for n in "${sizes[@]}"; do corpus_for "$n"; done
-clear_outputs
-# Every round builds every size, so that each size sees the same disk: the outputs kept
-# fill it as the rounds go, and measuring one size after the other ran the larger one on a
-# fuller disk.
-for round in $(seq 1 "$warmup"); do
-    for n in "${sizes[@]}"; do
+# One size after the other, each on a disk cleared of every earlier output (see the note
+# at the top): a size's figures do not depend on which other sizes the run measures.
+for n in "${sizes[@]}"; do
+    clear_outputs
+    for round in $(seq 1 "$warmup"); do
         measure sitegen "$n" "warmup$round"
         measure hugo "$n" "warmup$round"
     done
-done
-for n in "${sizes[@]}"; do : >"$work/runs-$n"; done
-for round in $(seq 1 "$rounds"); do
-    for n in "${sizes[@]}"; do
+    : >"$work/runs-$n"
+    for round in $(seq 1 "$rounds"); do
         measure sitegen "$n" "$round"
         measure hugo "$n" "$round"
     done
-done
-printf '%s\n' "$header"
-for n in "${sizes[@]}"; do
     rows=$(row sitegen sitegen "$n"; row hugo "Hugo $hugo_version" "$n"; ratio_row "$n")
-    printf '%s\n' "$rows"
+    printf '%s\n%s\n' "$header" "$rows"
     doc_edited=$(edited_document "$n")
     rebuild_rows=$(rebuilds "$n")
     printf '\n%s\n%s\n\n' "$rebuild_header" "$rebuild_rows"
@@ -310,7 +307,7 @@ for n in "${sizes[@]}"; do
         printf 'Medians of %s alternating clean full builds each, after %s unmeasured round(s), every run into a new output folder\n' "$rounds" "$warmup"
         printf '(earlier outputs are deleted before the first run, then the disk is left to settle: see run.sh),\n'
         printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`.\n'
-        printf 'Each round builds every size (%s); %s\n\n' "${sizes[*]}" "$settle_note"
+        printf 'This size was measured on its own, on a disk cleared of all earlier outputs; %s\n\n' "$settle_note"
         printf -- '- Date: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
         printf -- '- Machine: %s cores, %s RAM, %s\n' "$(nproc)" \
             "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)" "$(uname -sr)"
