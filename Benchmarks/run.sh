@@ -17,11 +17,12 @@
 # output folder that did not exist before. Before every run the script syncs and, as
 # root, empties the kernel's caches and reads the corpus, the tool and its libraries back
 # in (settle below). Prints a Markdown table of medians and writes it, with the details,
-# to Benchmarks/results-N.md. So each N is measured as `run.sh N` alone would measure it:
-# sitegen's 10,000-document builds run between 50,000-document rounds, on a disk filling
-# with their outputs, took up to twice as long, waiting on the disk; Hugo's did not change.
+# to Benchmarks/results-N.md. So each N is measured as `run.sh N` alone would measure it.
+# An earlier version built every N in every round; there sitegen's 10,000-document builds,
+# between 50,000-document rounds on a disk filling with their outputs, took up to twice as
+# long, waiting on the disk, while Hugo's did not change.
 #
-# Then rebuilds, sitegen only (Hugo has no incremental build to compare): in
+# After each N's full builds, its rebuilds, sitegen only (Hugo has no incremental build to compare): in
 # Benchmarks/out-sitegen-N-rebuild, after a clean build and a first rebuild that fills the
 # spare folder, ROUNDS of: nothing changed; one document's text edited (a paragraph
 # appended); the same document retitled (which every list shows); then the file restored
