@@ -22,11 +22,12 @@
 # between 50,000-document rounds on a disk filling with their outputs, took up to twice as
 # long, waiting on the disk, while Hugo's did not change.
 #
-# After each N's full builds, its rebuilds, sitegen only (Hugo has no incremental build to compare): in
-# Benchmarks/out-sitegen-N-rebuild, after a clean build and a first rebuild that fills the
-# spare folder, ROUNDS of: nothing changed; one document's text edited (a paragraph
-# appended); the same document retitled (which every list shows); then the file restored
-# and rebuilt, unmeasured. At the end the site is compared with a clean build.
+# After each N's full builds, its rebuilds, sitegen only (Hugo has no incremental build
+# to compare): in Benchmarks/out-sitegen-N-rebuild, after a clean build and a first
+# rebuild that fills the spare folder, ROUNDS of: nothing changed; one document's text
+# edited (a paragraph appended); the same document retitled (which every list shows);
+# then the file restored and rebuilt, unmeasured. At the end the site is compared with a
+# clean build.
 #
 # Before the measured rounds of each N, WARMUP (default 1) unmeasured rounds of the same
 # kind: on this machine the first build after the pause ran up to 1.5x slower for both
@@ -306,9 +307,8 @@ for n in "${sizes[@]}"; do
         printf '# sitegen and Hugo on %s generated documents\n\n' "$n"
         printf '%s\n%s\n\n' "$header" "$rows"
         printf 'Medians of %s alternating clean full builds each, after %s unmeasured round(s), every run into a new output folder\n' "$rounds" "$warmup"
-        printf '(earlier outputs are deleted before the first run, then the disk is left to settle: see run.sh),\n'
-        printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`.\n'
-        printf 'This size was measured on its own, on a disk cleared of all earlier outputs; %s\n\n' "$settle_note"
+        printf '(this size on its own: every earlier output is deleted before its first run, then the disk is left to settle: see run.sh),\n'
+        printf 'measured with `/usr/bin/time -v`; "files written" is `find OUT -type f | wc -l`;\n%s\n\n' "$settle_note"
         printf -- '- Date: %s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
         printf -- '- Machine: %s cores, %s RAM, %s\n' "$(nproc)" \
             "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)" "$(uname -sr)"
