@@ -273,10 +273,9 @@ rebuild_header='| N | sitegen rebuild | median wall s | pages rendered (+ lists 
 
 # Removes earlier outputs, then lets the disk settle (see the note at the top).
 clear_outputs() {
-    local old
-    old=$(find "$bench" -maxdepth 1 \( -name 'out-*' -o -name '.out-*' \) -print)
-    [ -n "$old" ] || return 0
-    find "$bench" -maxdepth 1 \( -name 'out-*' -o -name '.out-*' \) -exec rm -rf {} +
+    local removed
+    removed=$(find "$bench" -maxdepth 1 \( -name 'out-*' -o -name '.out-*' \) -print -exec rm -rf {} +)
+    [ -n "$removed" ] || return 0
     sync
     sleep "${PAUSE:-370}"
 }
