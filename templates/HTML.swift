@@ -18,11 +18,8 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
     /// No markup.
     public static let empty = HTML(trusted: "")
 
-    /// Joins fragments.
-    public init(_ parts: [HTML]) {
-        string = ""
-        for part in parts { string += part.string }
-    }
+    /// Appends `other`.
+    mutating func append(_ other: HTML) { string += other.string }
 
     public struct StringInterpolation: StringInterpolationProtocol {
         var output = ""
@@ -77,6 +74,11 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
 }
 
 extension Sequence {
-    /// Renders each element and joins the results.
-    func html(_ render: (Element) -> HTML) -> HTML { HTML(map(render)) }
+    /// Renders each element and joins the results, appending each as it is rendered: a list
+    /// of 125,000 quotes is never held as rows and again as one string.
+    func html(_ render: (Element) -> HTML) -> HTML {
+        var output = HTML.empty
+        for element in self { output.append(render(element)) }
+        return output
+    }
 }
