@@ -121,7 +121,7 @@ public enum SiteBuilder {
         let identity = BuildCache.identity(content: options.content, includeDrafts: options.includeDrafts,
                                           searchIndex: options.searchIndex)
         clock.start("load")
-        let stamps = ContentStamps.read(options.content)
+        let stamps = ContentStamps.read(options.content, workers: options.workers)
         var cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
         if let cache, cache.stamps == stamps {
             return BuildSummary(cache.counts, output: options.output, stages: clock.finish(), filesChanged: 0,
