@@ -42,6 +42,31 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByS
         public mutating func appendInterpolation(_ parts: [HTML]) { for part in parts { output += part.string } }
     }
 
+    /// `text` escaped as `escape(_:into:)` does it.
+    public static func escaped(_ text: String) -> String {
+        var output = ""
+        escape(text, into: &output)
+        return output
+    }
+
+    /// An attribute value as the page means it: the entities `escape` writes turned back into text.
+    public static func unescaped(_ value: String) -> String {
+        guard value.contains("&") else { return value }
+        let entities: [(String, String)] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")]
+        var output = ""
+        var rest = Substring(value)
+        while let first = rest.first {
+            if first == "&", let (entity, text) = entities.first(where: { rest.hasPrefix($0.0) }) {
+                output += text
+                rest = rest.dropFirst(entity.count)
+            } else {
+                output.append(first)
+                rest = rest.dropFirst()
+            }
+        }
+        return output
+    }
+
     /// Escapes `& < > " '` so text is safe in element content and in quoted attribute values.
     /// Runs of safe text are copied whole; only the five special bytes are replaced.
     public static func escape(_ text: String, into output: inout String) {

@@ -38,7 +38,7 @@ public struct Document: Sendable {
     public let draft: Bool
     /// The body in reading order, with its quotes as placeholders.
     public let body: [BodySegment]
-    /// The document's quotes in reading order; `quotes[0].id` ends in "-1".
+    /// The document's quotes in reading order.
     public let quotes: [Quote]
 
     public init(slug: String, title: String, date: Day, kind: DocumentKind, publisher: String?, visitSlug: String?,
@@ -61,7 +61,7 @@ public struct Document: Sendable {
 
 /// A block quote with an attribution, on its own page at `quotes/<id>/`.
 public struct Quote: Sendable {
-    /// `<document-slug>-<n>`, n counting from 1 in reading order.
+    /// The attribution's `#id`, else `<document-slug>-<n>`, n counting from 1 in reading order.
     public let id: String
     public let number: Int
     public let documentSlug: String
@@ -74,10 +74,13 @@ public struct Quote: Sendable {
     public let text: String
     public let date: Day
     public let visitSlug: String?
+    /// The attribution's `themes=`, else the document's.
     public let themeSlugs: [String]
+    /// Offered by the editor for the home page (`featured` in the attribution's braces).
+    public let featured: Bool
 
     public init(id: String, number: Int, documentSlug: String, speakerSlug: String, role: String?, html: String,
-                text: String, date: Day, visitSlug: String?, themeSlugs: [String]) {
+                text: String, date: Day, visitSlug: String?, themeSlugs: [String], featured: Bool = false) {
         self.id = id
         self.number = number
         self.documentSlug = documentSlug
@@ -88,5 +91,18 @@ public struct Quote: Sendable {
         self.date = date
         self.visitSlug = visitSlug
         self.themeSlugs = themeSlugs
+        self.featured = featured
+    }
+
+    /// True when the words read as a whole sentence: a capital (or opening quotation mark)
+    /// first and a full stop, question or exclamation mark last, not a fragment of one.
+    public var isWholeSentence: Bool {
+        let opening: Set<Character> = ["\"", "“", "‘", "'"]
+        let closing: Set<Character> = ["\"", "”", "’", "'", ")"]
+        var words = Substring(text)
+        while let first = words.first, opening.contains(first) { words = words.dropFirst() }
+        while let last = words.last, closing.contains(last) { words = words.dropLast() }
+        guard let first = words.first, let last = words.last else { return false }
+        return first.isUppercase && [".", "!", "?"].contains(last)
     }
 }

@@ -81,8 +81,18 @@ public struct Portal: Sendable {
     /// The quotes from the visit's documents, oldest first.
     public func quotes(ofVisit slug: String) -> [Quote] { (quotesOfVisit[slug] ?? []).map { quotes[$0] } }
 
-    /// The home page's featured quote: the first quote of the newest document that has one.
-    public var featuredQuote: Quote? { documents.reversed().lazy.compactMap(\.quotes.first).first }
+    /// The home page's featured quote: see `Portal.featured(among:)`.
+    public var featuredQuote: Quote? { Portal.featured(inOrder: quotes) }
+
+    /// The newest quote an editor marked `featured`; without one, the newest quote that is a
+    /// whole sentence; without one, nil. "Newest" goes by document date, then slug, then reading order.
+    public static func featured(among documents: some Collection<Document>) -> Quote? {
+        featured(inOrder: documents.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }.flatMap(\.quotes))
+    }
+
+    private static func featured(inOrder quotes: [Quote]) -> Quote? {
+        quotes.last(where: \.featured) ?? quotes.last(where: \.isWholeSentence)
+    }
 
     /// Visits with an overall judgement, oldest first: the journey the home page charts.
     public var judgedVisits: [Visit] { visits.filter { $0.judgement != nil } }

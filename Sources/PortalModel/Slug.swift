@@ -1,13 +1,18 @@
 /// The URL segment of a page: lowercase letters and digits in groups joined by single hyphens.
 public enum Slug {
+    /// The longest slug, in bytes: a slug becomes a folder name (at most 255 bytes on most
+    /// file systems), and quote ids add "-<n>" to a document's.
+    public static let maximumLength = 200
+
     /// `slugs` in their order, each once.
     public static func uniqued(_ slugs: [String]) -> [String] {
         var seen = Set<String>()
         return slugs.filter { seen.insert($0).inserted }
     }
 
-    /// True when `text` matches `^[a-z0-9]+(-[a-z0-9]+)*$`.
+    /// True when `text` matches `^[a-z0-9]+(-[a-z0-9]+)*$` and is at most `maximumLength` long.
     public static func isValid(_ text: String) -> Bool {
+        guard text.utf8.count <= maximumLength else { return false }
         var previousWasHyphen = true
         var sawAny = false
         for byte in text.utf8 {
@@ -38,6 +43,6 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        return result
+        return String(result.prefix(maximumLength))
     }
 }

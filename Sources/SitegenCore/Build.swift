@@ -79,6 +79,8 @@ public struct BuildSummary: Sendable {
     public let pagesUpdated: Int
     /// True when nothing under the content folder changed since the last build, so nothing was done.
     public let upToDate: Bool
+    /// Problems that did not stop the build, such as errors in drafts left out of it.
+    public internal(set) var warnings: [Diagnostic] = []
 
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 
@@ -104,7 +106,7 @@ public struct BuildSummary: Sendable {
 public enum SiteBuilder {
     /// Loads and validates `content`: the portal, or every problem in it.
     public static func load(content: String, includeDrafts: Bool) -> Result<Portal, ContentErrors> {
-        PortalBuilder.build(ContentTree.load(from: content), includeDrafts: includeDrafts)
+        PortalBuilder.build(ContentTree.load(from: content), includeDrafts: includeDrafts).map(\.portal)
     }
 
     /// Builds and publishes; throws `ContentErrors` or `PublishError`.
@@ -116,31 +118,41 @@ public enum SiteBuilder {
     /// changed. Each updates the spare folder and swaps it in.
     @discardableResult
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
+        try run(options).summary
+    }
+
+    /// `build`, also returning the portal it published (nil when it found the output up to date).
+    private static func run(_ options: BuildOptions) throws -> (summary: BuildSummary, portal: Portal?) {
         var clock = StageClock(onStage: options.onStage)
         let paths = StagingFolder.Paths(output: options.output)
+        try OutputPlacement.check(output: paths.output, content: options.content)
+        let lock = try OutputLock(paths)
+        defer { withExtendedLifetime(lock) {} }
         let identity = BuildCache.identity(content: options.content, includeDrafts: options.includeDrafts,
                                           searchIndex: options.searchIndex)
         clock.start("load")
         let stamps = ContentStamps.read(options.content, workers: options.workers)
         var cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
         if let cache, cache.stamps == stamps {
-            return BuildSummary(cache.counts, output: options.output, stages: clock.finish(), filesChanged: 0,
-                                pagesRendered: 0, upToDate: true)
+            return (BuildSummary(cache.counts, output: options.output, stages: clock.finish(), filesChanged: 0,
+                                 pagesRendered: 0, upToDate: true), nil)
         }
-        if let cache, let summary = try DocumentEditRebuild.build(cache: cache, stamps: stamps, options: options,
+        if let cache, let rebuilt = try DocumentEditRebuild.build(cache: cache, stamps: stamps, options: options,
                                                               paths: paths, clock: &clock) {
-            return summary
+            return (rebuilt.summary, rebuilt.portal)
         }
         if cache?.loadData() == false { cache = nil }
         var plan = RebuildPlan(cache: cache, stamps: stamps, searchIndex: options.searchIndex)
         var loaded = ContentTree.load(from: options.content, workers: options.workers, reusing: plan.reusing)
-        if loaded.reused.contains(where: { !references(of: $0, resolveIn: loaded) }) {
-            // A cached document names a visit or theme that is gone: parse everything, to report it properly.
+        if !reusedDocumentsFit(loaded) {
+            // A cached document names a visit or theme that is gone, or shares a quote id with an
+            // edited one: parse everything, to report it properly.
             plan = RebuildPlan()
             loaded = ContentTree.load(from: options.content, workers: options.workers)
         }
         clock.start("model")
-        let portal = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
+        let checked = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
+        let portal = checked.portal
         clock.start("render and write")
         BuildCache.remove(paths.cache)
         let spare = cache.flatMap { $0.spareFolder != 0 ? $0.spare : nil }
@@ -175,18 +187,29 @@ public enum SiteBuilder {
                     .save(paths.cache)
             }
             let filesChanged = written.files.reduce(0) { $0 + (staging.existing[$1.key] != $1.value ? 1 : 0) }
-            return BuildSummary(counts, output: options.output, stages: clock.finish(), filesChanged: filesChanged,
-                                pagesRendered: written.rendered, upToDate: false)
+            var summary = BuildSummary(counts, output: options.output, stages: clock.finish(),
+                                       filesChanged: filesChanged, pagesRendered: written.rendered, upToDate: false)
+            summary.warnings = checked.warnings
+            return (summary, portal)
         } catch {
             staging.discard()
             throw error
         }
     }
 
-    /// Whether a cached document's visit and themes still exist.
-    private static func references(of document: Document, resolveIn loaded: LoadedContent) -> Bool {
-        (document.visitSlug.map(loaded.declaredVisits.contains) ?? true)
-            && document.themeSlugs.allSatisfy(loaded.declaredThemes.contains)
+    /// Whether every cached document's visit and themes still exist, and no parsed document
+    /// gives a quote an id that a cached one has.
+    private static func reusedDocumentsFit(_ loaded: LoadedContent) -> Bool {
+        guard !loaded.reused.isEmpty else { return true }
+        let reusedIDs = Set(loaded.reused.lazy.flatMap(\.quotes).map(\.id))
+        let parsedIDs = loaded.documents.lazy.flatMap { file in
+            file.body.quotes.enumerated().map { $1.attributes.id ?? "\(file.slug)-\($0 + 1)" }
+        }
+        return loaded.reused.allSatisfy { document in
+            (document.visitSlug.map(loaded.declaredVisits.contains) ?? true)
+                && document.themeSlugs.allSatisfy(loaded.declaredThemes.contains)
+                && document.quotes.allSatisfy { $0.themeSlugs.allSatisfy(loaded.declaredThemes.contains) }
+        } && !parsedIDs.contains(where: reusedIDs.contains)
     }
 
     /// The cache beside the output (its header), if it was written by this binary with these
@@ -201,24 +224,27 @@ public enum SiteBuilder {
         return cache
     }
 
-    /// Validates the content, then builds it into a temporary folder and checks every
-    /// internal link and fragment. Returns every problem; the published output is not touched.
+    /// Validates the content (drafts included), then builds it into a temporary folder and
+    /// checks every internal link and fragment. Returns every problem, warnings last; the
+    /// published output is not touched. A broken link in a document is reported at the line
+    /// of its Markdown file that writes it.
     public static func check(content: String) -> [Diagnostic] {
-        let portal: Portal
-        switch load(content: content, includeDrafts: true) {
-        case .failure(let errors): return errors.diagnostics
-        case .success(let loaded): portal = loaded
-        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
+        let built: (summary: BuildSummary, portal: Portal?)
         do {
-            try build(BuildOptions(content: content, output: folder.path, includeDrafts: true, useCache: false))
+            built = try run(BuildOptions(content: content, output: folder.path, includeDrafts: true, useCache: false))
         } catch let errors as ContentErrors {
             return errors.diagnostics
         } catch {
             return [Diagnostic(path: folder.path, line: 1, message: "\(error)")]
         }
-        return LinkChecker.check(site: folder.path, baseURL: portal.site.baseURL, displayPath: "(built site)")
+        guard let portal = built.portal else { return built.summary.warnings }
+        let sources = LinkSources(portal: portal, content: content)
+        let links = LinkChecker.check(site: folder.path, baseURL: portal.site.baseURL, displayPath: "(built site)",
+                                      sources: sources.file(ofPage:))
+        var seen = Set<String>()
+        return links.filter { seen.insert($0.description).inserted } + built.summary.warnings
     }
 }
 

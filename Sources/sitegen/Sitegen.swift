@@ -52,6 +52,7 @@ struct Build: ParsableCommand {
                 onStage: progress?.stage))
             progress?.finish()
             guard !quiet else { return }
+            printWarnings(summary.warnings, terminal: terminal)
             if summary.upToDate {
                 print(terminal.bold("Up to date:") + " nothing in \(source.content)/ changed since the last build of \(summary.output)/ "
                     + "(" + String(format: "%.3f s", summary.seconds) + "; --clean rebuilds everything)")
@@ -74,7 +75,7 @@ struct Build: ParsableCommand {
             throw report(errors.diagnostics, terminal: terminal)
         } catch let error as PublishError {
             progress?.finish()
-            terminal.error("\(terminal.red("error:")) \(error)")
+            terminal.error("\(terminal.red("error:")) \(Diagnostic.printable("\(error)"))")
             throw ExitCode(2)
         }
     }
@@ -90,8 +91,11 @@ struct Check: ParsableCommand {
     func run() throws {
         let terminal = Terminal()
         let problems = SiteBuilder.check(content: source.content)
-        guard problems.isEmpty else { throw report(problems, terminal: terminal, closing: "fix them and check again") }
-        print("No problems found in \(source.content)/: content valid, every link and fragment resolves.")
+        let errors = problems.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw report(problems, terminal: terminal, closing: "fix them and check again") }
+        printWarnings(problems, terminal: terminal)
+        print("No errors in \(source.content)/: content valid, every link and fragment resolves"
+            + (problems.isEmpty ? "." : "; see the warnings above."))
     }
 }
 
@@ -206,17 +210,23 @@ func parseDay(_ text: String?) throws -> Day {
 
 func fail(_ error: NewContentError) -> ExitCode {
     let terminal = Terminal()
-    for line in error.description.split(separator: "\n") { terminal.error("\(terminal.red("error:")) \(line)") }
+    for line in error.description.split(separator: "\n") {
+        terminal.error("\(terminal.red("error:")) \(Diagnostic.printable(String(line)))")
+    }
     return ExitCode(1)
 }
 
 /// Prints every diagnostic to standard error and returns the content-error exit code.
 func report(_ diagnostics: [Diagnostic], terminal: Terminal, closing: String = "nothing was published") -> ExitCode {
-    for diagnostic in diagnostics {
-        terminal.error("\(terminal.bold("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column):")) "
-            + "\(terminal.red("error:")) \(diagnostic.message)")
-    }
-    let count = diagnostics.count
+    for diagnostic in diagnostics { terminal.error(terminal.line(diagnostic)) }
+    let count = diagnostics.filter { $0.severity == .error }.count
     terminal.error("\(count) \(count == 1 ? "error" : "errors"); \(closing).")
     return ExitCode(1)
+}
+
+/// Prints warnings to standard error, with a count.
+func printWarnings(_ warnings: [Diagnostic], terminal: Terminal) {
+    guard !warnings.isEmpty else { return }
+    for warning in warnings { terminal.error(terminal.line(warning)) }
+    terminal.error("\(warnings.count) \(warnings.count == 1 ? "warning" : "warnings").")
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 import Synchronization
 
 /// Output for people: colour only when writing to a terminal, errors to standard error.
@@ -9,8 +10,18 @@ struct Terminal: Sendable {
     func bold(_ text: String) -> String { colourOut ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
     func red(_ text: String) -> String { colourErr ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
 
+    func yellow(_ text: String) -> String { colourErr ? "\u{1B}[1;33m\(text)\u{1B}[0m" : text }
+
     func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// `path:line:column: error: message`, the location bold and the severity coloured;
+    /// control characters from the content are shown escaped, never sent to the terminal.
+    func line(_ diagnostic: Diagnostic) -> String {
+        let place = Diagnostic.printable("\(diagnostic.path):\(diagnostic.line):\(diagnostic.column):")
+        let severity = diagnostic.severity == .error ? red("error:") : yellow("warning:")
+        return "\(colourErr ? "\u{1B}[1m\(place)\u{1B}[0m" : place) \(severity) \(Diagnostic.printable(diagnostic.message))"
     }
 }
 

@@ -224,7 +224,7 @@ import Testing
         try site.build()
         #expect(!site.publishedFiles().contains("documents/2017-11-16-sustained/index.html"))
         #expect(site.temporaryFolders() == [])
-        #expect(site.siblings() == [".public.sitegen-cache", ".public.sitegen-cache-data", ".public.sitegen-spare", "content", "public"])
+        #expect(site.siblings() == [".public.sitegen-cache", ".public.sitegen-cache-data", ".public.sitegen-lock", ".public.sitegen-spare", "content", "public"])
     }
 
     @Test func aFolderLeftByAKilledBuildIsCleanedUp() throws {

@@ -108,7 +108,7 @@ import Testing
     @Test func anUnknownSpeakerIsReportedAtTheAttributionLine() throws {
         let text = "---\ntitle: Sustained\ndate: 2017-11-16\nkind: article\n---\nIntro.\n\n> Words.\n>\n> — Jil Colbert, Chief Executive\n"
         #expect(try errors([Self.goodDocument: text]) == [
-            "documents/2017-11-16-sustained.md:10:3: error: unknown speaker 'Jil Colbert'; did you mean 'Jill Colbert'?; add them to speakers.yml or fix the name",
+            "documents/2017-11-16-sustained.md:10:3: error: unknown speaker 'Jil Colbert'; did you mean 'Jill Colbert'? If not, add them to speakers.yml",
         ])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PortalModel
+import Templates
 import Testing
 @testable import SitegenCore
 
@@ -32,7 +33,7 @@ import Testing
             #expect(!portal.documents(ofTheme: theme.slug).isEmpty, "theme \(theme.slug) has no document")
         }
         for visit in portal.visits {
-            #expect(try page("visits/\(visit.slug)/").contains("<h1>\(HTMLText.escape(visit.title))</h1>"))
+            #expect(try page("visits/\(visit.slug)/").contains("<h1>\(HTML.escaped(visit.title))</h1>"))
         }
         for document in portal.documents {
             let documentPage = try page("documents/\(document.slug)/")
@@ -68,14 +69,5 @@ import Testing
         let colbert = portal.quotes(ofSpeaker: "jill-colbert")
         #expect(colbert.count == 1)
         #expect(colbert.first?.text.hasPrefix("We welcome the findings of Ofsted’s most recent focused visit") == true)
-    }
-}
-
-/// Escaping as the templates do it, to find titles in pages.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

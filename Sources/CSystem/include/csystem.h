@@ -2,11 +2,16 @@
 #define SITEGEN_CSYSTEM_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
 
-/// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Atomically swaps two paths (Linux renameat2 with RENAME_EXCHANGE, macOS renamex_np with RENAME_SWAP).
 /// Returns 0 on success, -1 with errno set otherwise (for example EINVAL
 /// on a file system that cannot exchange, or ENOSYS elsewhere).
 int sitegen_exchange_paths(const char *first, const char *second);
+
+/// A file's modification time in nanoseconds since 1970 (st_mtim on Linux, st_mtimespec on macOS).
+int64_t sitegen_modified_nanoseconds(const struct stat *info);
 
 /// The first occurrence of `needle` in `haystack` (glibc memmem), or NULL.
 const void *sitegen_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);

@@ -1,11 +1,15 @@
 import Foundation
+import Templates
 
 /// Checks a built site: every internal `href` and `src` must name a file of the build,
 /// and every `#fragment` an element id in the page it points to. Never needs the network.
 public enum LinkChecker {
-    /// Problems as diagnostics at the page, line and column of the bad link.
-    /// Links starting with `baseURL` count as internal (the 404 page uses them).
-    public static func check(site folder: String, baseURL: String? = nil, displayPath: String? = nil) -> [Diagnostic] {
+    /// Problems as diagnostics at the page, line and column of the bad link, or, where
+    /// `sources` names the Markdown file a page comes from and the link is written there, at
+    /// that file's line and column. Links starting with `baseURL` count as internal (the
+    /// 404 page uses them). Paths are percent-decoded before files are looked up.
+    public static func check(site folder: String, baseURL: String? = nil, displayPath: String? = nil,
+                             sources: (String) -> String? = { _ in nil }) -> [Diagnostic] {
         let root = URL(fileURLWithPath: folder).standardized.path
         let shown = displayPath ?? folder
         var files = Set<String>()
@@ -25,8 +29,14 @@ public enum LinkChecker {
             let folder = (path as NSString).deletingLastPathComponent
             for link in page.links {
                 guard let (target, fragment) = resolve(link.value, from: folder, baseURL: baseURL) else { continue }
-                let report = { (message: String) in
-                    problems.append(Diagnostic(path: "\(shown)/\(path)", line: link.line, column: link.column, message: message))
+                func report(_ message: String) {
+                    let destination = HTML.unescaped(link.value)
+                    if let source = sources(path), let place = LinkSources.position(of: destination, in: source) {
+                        problems.append(Diagnostic(path: source, line: place.line, column: place.column, message: message))
+                    } else {
+                        problems.append(Diagnostic(path: "\(shown)/\(path)", line: link.line, column: link.column,
+                                                   message: message))
+                    }
                 }
                 let file = target.isEmpty ? path : target
                 guard let found = [file, file + "/index.html", file + "index.html"].first(where: files.contains) else {
@@ -46,7 +56,7 @@ public enum LinkChecker {
 
     /// The file path below the root and the fragment, or nil for an external link.
     private static func resolve(_ link: String, from folder: String, baseURL: String?) -> (String, String?)? {
-        var link = link.replacingOccurrences(of: "&amp;", with: "&")
+        var link = HTML.unescaped(link)
         if let baseURL, link.hasPrefix(baseURL) {
             link = String(link.dropFirst(baseURL.count))
             return split(link, relativeTo: "")
@@ -60,7 +70,8 @@ public enum LinkChecker {
 
     private static func split(_ link: String, relativeTo folder: String) -> (String, String?) {
         let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let pathPart = parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let encoded = parts[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let pathPart = Substring(encoded.removingPercentEncoding ?? String(encoded))
         let fragment = parts.count > 1 ? String(parts[1]) : nil
         guard !pathPart.isEmpty else { return ("", fragment) }
         var components: [Substring] = folder.isEmpty ? [] : folder.split(separator: "/")

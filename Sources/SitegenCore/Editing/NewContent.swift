@@ -13,8 +13,12 @@ public enum NewContent {
     public static func document(title: String, date: Day, visit: String?, themes: [String],
                                 content: String) throws -> String {
         try check(visit: visit, themes: themes, content: content)
+        try checkTitle(title)
         let slug = "\(date)-\(try slug(of: title))"
         let publisher = (try? SourceFile.read("\(content)/site.yml").get()).flatMap { ContentFiles.site($0).0?.publisher }
+        let speaker = (try? SourceFile.read("\(content)/speakers.yml").get()).flatMap {
+            ContentFiles.speakers($0).entries.first?.value
+        }
         var lines = [
             "---",
             "title: \(quoted(title))",
@@ -30,16 +34,32 @@ public enum NewContent {
             "Write the press release here. Its first paragraph is the summary shown in lists and feeds.",
             "Set `draft: false` above when it is ready to publish.",
             "",
-            "> Replace this with the speaker's exact words.",
-            ">",
-            "> — Their name as in speakers.yml, the role they spoke in",
-            "",
         ]
+        if let speaker {
+            lines += [
+                "The block quote below is a quote because its last line names someone in speakers.yml;",
+                "change the words, and the name after the dash to whoever spoke.",
+                "",
+                "> Replace this with the speaker's exact words.",
+                ">",
+                "> — \(speaker.name)\(speaker.role.map { ", \($0)" } ?? "")",
+                "",
+            ]
+        } else {
+            lines += [
+                "The block quote below is not yet a quote: add the speaker to speakers.yml, then end it with a",
+                "line `> — Their name, the role they spoke in`.",
+                "",
+                "> Replace this with the speaker's exact words.",
+                "",
+            ]
+        }
         return try create("\(content)/documents/\(slug).md", lines.joined(separator: "\n"))
     }
 
-    /// Writes `visits/<yyyy-mm>-<kind>.md` (or with the title's slug if that exists) and returns its path.
+    /// Writes `visits/<yyyy-mm>-<slug-of-title>.md` and returns its path.
     public static func visit(title: String, kind: VisitKind, start: Day, content: String) throws -> String {
+        try checkTitle(title)
         let month = String(start.description.prefix(7))
         let slug = "\(month)-\(try slug(of: title))"
         let text = [
@@ -68,6 +88,17 @@ public enum NewContent {
             problems.append("unknown theme '\(theme)'\(Suggestion.didYouMean(theme, in: known))")
         }
         if !problems.isEmpty { throw NewContentError(description: problems.joined(separator: "\n")) }
+    }
+
+    /// A title must be one line of visible text: a line break would end the front matter early.
+    private static func checkTitle(_ title: String) throws {
+        if let bad = title.unicodeScalars.first(where: { TextRules.isForbidden($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            let what = bad == "\n" || bad == "\r" ? "a line break" : "the control character \(TextRules.name(bad))"
+            throw NewContentError(description: "the title contains \(what); give it on one line")
+        }
+        guard TextRules.hasVisibleText(title) else {
+            throw NewContentError(description: "the title has no visible text; give the document a title")
+        }
     }
 
     private static func slug(of title: String) throws -> String {

@@ -33,6 +33,14 @@ struct DocumentFile: Sendable {
     let bodyFirstLine: Int
 }
 
+/// What reading one document file gave: the file when it is valid, its problems, and
+/// whether it is marked `draft: true` (so its problems need not stop a production build).
+struct DocumentRead: Sendable {
+    let file: DocumentFile?
+    let diagnostics: [Diagnostic]
+    let draft: Bool
+}
+
 /// The entries of speakers.yml or themes.yml.
 struct EntryList<Value: Sendable>: Sendable {
     var entries: [Entry<Value>] = []
@@ -48,24 +56,74 @@ struct AssetFile: Sendable {
     let sourcePath: String
 }
 
+/// Addresses that are still examples from the documentation.
+enum Placeholder {
+    /// The placeholder host in an address or e-mail address (example.org, example.com, localhost), if it is one.
+    static func host(in address: String) -> String? {
+        var host = Substring(address.lowercased())
+        if let scheme = host.range(of: "://") { host = host[scheme.upperBound...] }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        host = host.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }
+        let placeholders = ["example.org", "example.com", "example.net", "localhost", "127.0.0.1"]
+        return placeholders.first { host == $0 || host.hasSuffix("." + $0) }
+    }
+}
+
 /// Reads each kind of content file into typed values, collecting diagnostics.
 enum ContentFiles {
+    /// site.yml; the diagnostics include warnings for placeholder addresses (example.org, localhost).
     static func site(_ file: SourceFile) -> (Site?, [Diagnostic]) {
         let node: Node?
         switch YAMLText.parse(file.text, path: file.path, lineOffset: 0) {
         case .success(let parsed): node = parsed
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var fields = Fields(node, allowed: ["title", "description", "base_url", "language", "publisher"],
+        var fields = Fields(node, allowed: ["title", "description", "base_url", "language", "publisher", "contact",
+                                            "licence", "accessibility", "page_size"],
                             path: file.path, lineOffset: 0, ownerLine: 1, what: "site.yml")
         let title = fields.string("title", required: true)
         let description = fields.string("description")
         let baseURL = fields.url("base_url", required: true)
-        let language = fields.string("language") ?? "en-GB"
+        let language = fields.languageTag("language") ?? "en-GB"
         let publisher = fields.string("publisher")
+        var contact = Contact()
+        if let node = fields.node("contact") {
+            var entry = Fields(node, allowed: ["email", "url"], path: file.path, lineOffset: 0,
+                               ownerLine: node.mark?.line ?? 1, what: "contact")
+            contact = Contact(email: entry.email("email"), url: entry.url("url"))
+            fields.absorb(entry)
+        }
+        let licence: Licence? = fields.choice("licence")
+        let accessibility = accessibilityStatement(&fields)
+        let pageSize = fields.integer("page_size", in: 1...10_000) ?? 50
+        var warnings: [Diagnostic] = []
+        for (key, value) in [("base_url", baseURL), ("contact.url", contact.url), ("contact.email", contact.email)] {
+            guard let value, let host = Placeholder.host(in: value) else { continue }
+            let line = fields.line(of: key.hasPrefix("contact") ? "contact" : key)
+            warnings.append(Diagnostic(path: file.path, line: line,
+                message: "'\(key)' is still a placeholder (\(host)); set the portal's real "
+                    + (key == "base_url" ? "address before publishing: feeds, the sitemap and shared links use it"
+                                         : "contact, which the accessibility statement gives readers"),
+                severity: .warning))
+        }
         guard let title, let baseURL, fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
         return (Site(title: title, description: description, baseURL: baseURL, language: language,
-                     publisher: publisher), [])
+                     publisher: publisher, contact: contact, licence: licence, accessibility: accessibility,
+                     pageSize: pageSize), warnings)
+    }
+
+    private static func accessibilityStatement(_ fields: inout Fields) -> AccessibilityStatement? {
+        guard let node = fields.node("accessibility") else { return nil }
+        var entry = Fields(node, allowed: ["status", "prepared", "reviewed", "known_issues"], path: fields.path,
+                           lineOffset: 0, ownerLine: node.mark?.line ?? 1, what: "accessibility")
+        let status: ComplianceStatus? = entry.choice("status", required: true)
+        let prepared = entry.day("prepared", required: true)
+        let reviewed = entry.day("reviewed")
+        let knownIssues = entry.list("known_issues").map(\.value)
+        fields.absorb(entry)
+        guard let status, let prepared else { return nil }
+        return AccessibilityStatement(status: status, prepared: prepared.value, reviewed: reviewed?.value ?? prepared.value,
+                                      knownIssues: knownIssues)
     }
 
     static func speakers(_ file: SourceFile) -> EntryList<Speaker> {
@@ -150,11 +208,18 @@ enum ContentFiles {
             fields.add(Diagnostic(path: file.path, line: end.line, column: end.column,
                 message: "'end' (\(end.value)) is before 'start' (\(start.value)); swap them or fix the date"))
         }
+        var summaryHTML = ""
+        switch Markdown.html(frontMatter.body) {
+        case .success(let html): summaryHTML = html
+        case .failure(let problem):
+            fields.add(Diagnostic(path: file.path, line: frontMatter.bodyFirstLine + problem.line - 1,
+                                  column: problem.column, message: problem.message))
+        }
         guard let title, let kind, let start, fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
         let visit = Visit(slug: slug, title: title, kind: kind, start: start.value, end: end?.value ?? start.value,
                           published: published?.value, judgement: judgement, judgements: judgements,
                           inspectors: inspectors, reportURL: reportURL,
-                          summaryHTML: Markdown.html(frontMatter.body))
+                          summaryHTML: summaryHTML)
         return (VisitFile(path: file.path, visit: visit), [])
     }
 
@@ -178,12 +243,12 @@ enum ContentFiles {
         return areas
     }
 
-    static func document(_ file: SourceFile, slug: String) -> (DocumentFile?, [Diagnostic]) {
+    static func document(_ file: SourceFile, slug: String) -> DocumentRead {
         let frontMatter: FrontMatter
         var fields: Fields
         switch header(file, allowed: ["title", "date", "kind", "publisher", "visit", "themes", "source_url",
                                       "summary", "draft"], what: "document") {
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return DocumentRead(file: nil, diagnostics: [diagnostic], draft: false)
         case .success(let parts): (frontMatter, fields) = parts
         }
         let title = fields.string("title", required: true)
@@ -205,11 +270,14 @@ enum ContentFiles {
             diagnostics.append(Diagnostic(path: file.path, line: frontMatter.bodyFirstLine,
                 message: "the document has no text; write its body below the closing '---'"))
         }
-        guard let title, let date, let kind, diagnostics.isEmpty else { return (nil, diagnostics) }
-        return (DocumentFile(path: file.path, slug: slug, title: title, date: date.value, kind: kind,
-                             publisher: publisher, visit: visit, themes: themes, sourceURL: sourceURL,
-                             summary: summary, draft: draft, body: body,
-                             bodyFirstLine: frontMatter.bodyFirstLine), [])
+        guard let title, let date, let kind, diagnostics.isEmpty else {
+            return DocumentRead(file: nil, diagnostics: diagnostics, draft: draft)
+        }
+        return DocumentRead(file: DocumentFile(path: file.path, slug: slug, title: title, date: date.value, kind: kind,
+                                               publisher: publisher, visit: visit, themes: themes, sourceURL: sourceURL,
+                                               summary: summary, draft: draft, body: body,
+                                               bodyFirstLine: frontMatter.bodyFirstLine),
+                            diagnostics: [], draft: draft)
     }
 
     /// Splits off and parses a Markdown file's front matter.

@@ -1,4 +1,9 @@
+import CSystem
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The size and modification time of every file under the content folder, read with one
 /// `fstatat` a file on every core, so a build can tell in milliseconds that nothing changed.
@@ -30,7 +35,7 @@ struct ContentStamps: Equatable, Sendable {
             guard fstatat(descriptors[file.folder], file.name, &info, AT_SYMLINK_NOFOLLOW) == 0,
                   (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
             return Stamp(size: Int64(info.st_size),
-                         modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+                         modified: sitegen_modified_nanoseconds(&info))
         }
         var result = ContentStamps()
         result.files.reserveCapacity(listed.count)

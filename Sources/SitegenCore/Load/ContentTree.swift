@@ -16,6 +16,16 @@ struct LoadedContent: Sendable {
     /// Documents taken from the build cache instead of being parsed (no bodies).
     var reused: [Document] = []
     var diagnostics: [Diagnostic] = []
+    /// Problems in documents marked `draft: true`: errors when drafts are built, warnings otherwise.
+    var draftProblems: [Diagnostic] = []
+    /// Problems that do not stop a build (placeholders, reminders).
+    var warnings: [Diagnostic] = []
+
+    /// Records a document file's outcome, keeping a draft's problems apart.
+    mutating func add(_ read: DocumentRead) {
+        if let file = read.file { documents.append(file) }
+        if read.draft { draftProblems += read.diagnostics } else { diagnostics += read.diagnostics }
+    }
 }
 
 /// Walks a content folder in CONTENT.md's layout.
@@ -32,8 +42,9 @@ enum ContentTree {
             return content
         }
 
+        let inside = ContentBoundary(root)
         loadSiteFiles(root, into: &content)
-        let visitFiles = markdownFiles(in: "\(root)/visits", &content.diagnostics)
+        let visitFiles = markdownFiles(in: "\(root)/visits", inside, &content.diagnostics)
         content.declaredVisits = Set(visitFiles.map(\.slug))
         for (file, diagnostics) in parallelMap(visitFiles, workers: workers, { entry in
             readThen(entry.path) { ContentFiles.visit($0, slug: entry.slug) }
@@ -41,18 +52,17 @@ enum ContentTree {
             if let file { content.visits.append(file) }
             content.diagnostics += diagnostics
         }
-        var documentFiles = markdownFiles(in: "\(root)/documents", &content.diagnostics)
+        var documentFiles = markdownFiles(in: "\(root)/documents", inside, &content.diagnostics)
         if !reusing.isEmpty {
             content.reused = documentFiles.compactMap { reusing[$0.slug] }
             documentFiles.removeAll { reusing[$0.slug] != nil }
         }
-        for (file, diagnostics) in parallelMap(documentFiles, workers: workers, { entry in
-            readThen(entry.path) { ContentFiles.document($0, slug: entry.slug) }
+        for read in parallelMap(documentFiles, workers: workers, { entry in
+            readDocument(entry.path, slug: entry.slug)
         }) {
-            if let file { content.documents.append(file) }
-            content.diagnostics += diagnostics
+            content.add(read)
         }
-        content.assets = assetFiles(in: root, &content.diagnostics)
+        content.assets = assetFiles(in: root, inside, &content.diagnostics)
         return content
     }
 
@@ -65,9 +75,7 @@ enum ContentTree {
         loadSiteFiles(root, into: &content)
         content.declaredVisits = declaredVisits
         for slug in slugs.sorted() {
-            let (file, diagnostics) = readThen("\(root)/documents/\(slug).md") { ContentFiles.document($0, slug: slug) }
-            if let file { content.documents.append(file) }
-            content.diagnostics += diagnostics
+            content.add(readDocument("\(root)/documents/\(slug).md", slug: slug))
         }
         let visits = Set(content.documents.compactMap(\.visit?.value)).intersection(declaredVisits)
         for slug in visits.sorted() {
@@ -85,11 +93,19 @@ enum ContentTree {
 
     /// site.yml, speakers.yml and themes.yml.
     private static func loadSiteFiles(_ root: String, into content: inout LoadedContent) {
+        let inside = ContentBoundary(root)
+        for name in ["site.yml", "speakers.yml", "themes.yml"] {
+            if let problem = inside.problem(with: "\(root)/\(name)") {
+                content.diagnostics.append(problem)
+                return
+            }
+        }
         switch SourceFile.read("\(root)/site.yml") {
         case .success(let file):
             let (site, diagnostics) = ContentFiles.site(file)
             content.site = site
-            content.diagnostics += diagnostics
+            content.diagnostics += diagnostics.filter { $0.severity == .error }
+            content.warnings += diagnostics.filter { $0.severity == .warning }
         case .failure:
             content.diagnostics.append(Diagnostic(path: "\(root)/site.yml", line: 1,
                 message: "site.yml is missing; create it with at least 'title:' and 'base_url:'"))
@@ -104,6 +120,13 @@ enum ContentTree {
             content.themes = themes.entries
             content.declaredThemes = themes.declared
             content.diagnostics += themes.diagnostics
+        }
+    }
+
+    private static func readDocument(_ path: String, slug: String) -> DocumentRead {
+        switch SourceFile.read(path) {
+        case .success(let file): ContentFiles.document(file, slug: slug)
+        case .failure(let diagnostic): DocumentRead(file: nil, diagnostics: [diagnostic], draft: false)
         }
     }
 
@@ -125,19 +148,32 @@ enum ContentTree {
         }
     }
 
-    /// The `.md` files of a folder, sorted, each named by a valid slug.
-    private static func markdownFiles(in folder: String, _ diagnostics: inout [Diagnostic])
+    /// The `.md` files of a folder, sorted, each named by a valid slug and inside the content folder.
+    private static func markdownFiles(in folder: String, _ inside: ContentBoundary, _ diagnostics: inout [Diagnostic])
         -> [(path: String, slug: String)] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        if let problem = inside.problem(with: folder) {
+            diagnostics.append(problem)
+            return []
+        }
         var files: [(path: String, slug: String)] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for name in FolderListing.names(in: folder, &diagnostics).sorted() where !name.hasPrefix(".") {
             let path = "\(folder)/\(name)"
+            if let problem = inside.problem(with: path) {
+                diagnostics.append(problem)
+                continue
+            }
             guard name.hasSuffix(".md"), !isDirectory(path) else {
                 diagnostics.append(Diagnostic(path: path, line: 1,
                     message: "only Markdown files ending in .md belong here; rename it or move it to assets/"))
                 continue
             }
             let slug = String(name.dropLast(3))
+            guard slug.utf8.count <= Slug.maximumLength else {
+                diagnostics.append(Diagnostic(path: path, line: 1,
+                    message: "the file name is \(slug.utf8.count) characters long; keep it to \(Slug.maximumLength), "
+                        + "since it becomes the page's address and folder"))
+                continue
+            }
             guard Slug.isValid(slug) else {
                 let suggestion = Slug.suggestion(for: slug)
                 diagnostics.append(Diagnostic(path: path, line: 1,
@@ -155,35 +191,97 @@ enum ContentTree {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Every file below `assets/`; a symbolic link may only point inside the content folder.
-    private static func assetFiles(in root: String, _ diagnostics: inout [Diagnostic]) -> [AssetFile] {
+    /// Every file below `assets/` but hidden ones (an editor's lock and backup files, `.DS_Store`);
+    /// a symbolic link must point to a file inside the content folder.
+    private static func assetFiles(in root: String, _ inside: ContentBoundary, _ diagnostics: inout [Diagnostic])
+        -> [AssetFile] {
         let assets = "\(root)/assets"
-        guard isDirectory(assets), let walker = FileManager.default.enumerator(atPath: assets) else { return [] }
-        let contentRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path + "/"
+        guard isDirectory(assets) else { return [] }
+        if let problem = inside.problem(with: assets) {
+            diagnostics.append(problem)
+            return []
+        }
         var files: [AssetFile] = []
-        while let relative = walker.nextObject() as? String {
-            let path = "\(assets)/\(relative)"
-            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-            switch type {
-            case .typeDirectory?:
-                continue
-            case .typeSymbolicLink?:
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                guard target.hasPrefix(contentRoot) else {
-                    diagnostics.append(Diagnostic(path: path, line: 1,
-                        message: "symbolic link points outside the content folder (to \(target)); copy the file into assets/ instead"))
+        var folders = [""]
+        while let relativeFolder = folders.popLast() {
+            let folder = relativeFolder.isEmpty ? assets : "\(assets)/\(relativeFolder)"
+            for name in FolderListing.names(in: folder, &diagnostics) where !name.hasPrefix(".") {
+                let relative = relativeFolder.isEmpty ? name : "\(relativeFolder)/\(name)"
+                let path = "\(assets)/\(relative)"
+                if let problem = inside.problem(with: path) {
+                    diagnostics.append(problem)
                     continue
                 }
-                guard !isDirectory(target) else {
+                var info = stat()
+                let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+                let target = isLink ? inside.resolved(path) ?? path : path
+                switch (isDirectory(target), isLink) {
+                case (true, true):
                     diagnostics.append(Diagnostic(path: path, line: 1,
                         message: "symbolic link to a folder; link the files themselves or copy the folder"))
-                    continue
+                case (true, false):
+                    folders.append(relative)
+                case (false, _):
+                    files.append(AssetFile(relativePath: relative, sourcePath: target))
                 }
-                files.append(AssetFile(relativePath: relative, sourcePath: target))
-            default:
-                files.append(AssetFile(relativePath: relative, sourcePath: path))
             }
         }
         return files.sorted { $0.relativePath < $1.relativePath }
+    }
+}
+
+/// The content folder's real extent: no file or folder that sitegen reads may resolve outside
+/// it, whatever symbolic links say, and a broken link is an error, not a crash.
+struct ContentBoundary {
+    private let root: String
+
+    init(_ contentFolder: String) {
+        root = OutputPlacement.realPath(contentFolder)
+    }
+
+    /// The real path of `path`, or nil if it does not resolve (a broken or looping link).
+    func resolved(_ path: String) -> String? {
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// A diagnostic when `path` is a symbolic link (or lies below one) that resolves outside
+    /// the content folder or nowhere; nil when it is inside, or does not exist. A refused
+    /// file is never read, so nothing of it can reach an error message or the site.
+    func problem(with path: String) -> Diagnostic? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        guard let real = resolved(path) else {
+            return Diagnostic(path: path, line: 1,
+                message: "broken symbolic link: it points to a file that does not exist, or to itself; "
+                    + "delete it, or copy the real file here")
+        }
+        guard real == root || real.hasPrefix(root + "/") else {
+            return Diagnostic(path: path, line: 1,
+                message: "symbolic link points outside the content folder; copy the file into the content folder instead")
+        }
+        return nil
+    }
+}
+
+/// The names in a folder, read as bytes, so a name that is not UTF-8 is reported, not mangled.
+enum FolderListing {
+    static func names(in folder: String, _ diagnostics: inout [Diagnostic]) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                let shown = String(decoding: bytes, as: UTF8.self)
+                diagnostics.append(Diagnostic(path: "\(folder)/\(shown)", line: 1,
+                    message: "the file name is not UTF-8, so it cannot be part of a web address; rename it "
+                        + "(letters, digits and hyphens are safest)"))
+                continue
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }

@@ -40,10 +40,9 @@ struct FrontMatter: Sendable {
                                    message: "front matter is never closed: add a line '---' after the last field"))
     }
 
-    /// `---`, allowing trailing spaces an editor cannot see.
+    /// `---`, allowing trailing white space an editor cannot see (spaces, tabs, non-breaking spaces).
     private static func isFence(_ line: Substring) -> Bool {
-        var trimmed = line.utf8[...]
-        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed.removeLast() }
-        return trimmed.elementsEqual("---".utf8)
+        guard line.utf8.starts(with: "---".utf8) else { return false }
+        return line.unicodeScalars.dropFirst(3).allSatisfy(\.properties.isWhitespace)
     }
 }

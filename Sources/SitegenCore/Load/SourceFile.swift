@@ -26,9 +26,33 @@ struct SourceFile: Sendable {
             buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false
         }
         if hasCarriageReturn {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+            // CRLF (Windows) and lone CR (old Mac files, mixed endings) both end a line.
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if let (line, column, scalar) = firstForbiddenCharacter(in: text) {
+            return .failure(Diagnostic(path: path, line: line, column: column,
+                message: "the file contains the control character \(TextRules.name(scalar)), which cannot be "
+                    + "published; delete it (it is invisible in most editors: retype the text around it)"))
         }
         return .success(SourceFile(path: path, text: text))
+    }
+
+    private static func firstForbiddenCharacter(in text: String) -> (line: Int, column: Int, scalar: Unicode.Scalar)? {
+        // A byte filter first: every forbidden character is a control byte, DEL, or starts with C2 or EF.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+        else { return nil }
+        var line = 1
+        var column = 1
+        for scalar in text.unicodeScalars {
+            if TextRules.isForbidden(scalar) { return (line, column, scalar) }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return nil
     }
 
     private static func firstInvalidByte(in bytes: [UInt8]) -> (line: Int, column: Int) {

@@ -1,13 +1,28 @@
 import PortalModel
 
+/// A valid portal, with the warnings its content gave.
+struct CheckedPortal: Sendable {
+    let portal: Portal
+    let warnings: [Diagnostic]
+}
+
 /// Resolves loaded content into a `Portal`: every visit, theme and speaker a file names must exist.
 enum PortalBuilder {
-    /// The portal, or every problem found; drafts are left out unless `includeDrafts`.
-    static func build(_ content: LoadedContent, includeDrafts: Bool) -> Result<Portal, ContentErrors> {
+    /// What a warning adds to a draft's problem.
+    static let draftNote = " (in a draft: left out of this build, but it will stop publishing once 'draft: false')"
+
+    /// The portal, or every problem found. Drafts are left out unless `includeDrafts`; then
+    /// their problems are warnings, so an unfinished draft never blocks the rest of the site.
+    static func build(_ content: LoadedContent, includeDrafts: Bool) -> Result<CheckedPortal, ContentErrors> {
         var diagnostics = content.diagnostics
+        var draftProblems = content.draftProblems
         var speakers = SpeakerDirectory(content.speakers, diagnostics: &diagnostics)
         let themeSlugs = content.declaredThemes
         let visitSlugs = content.declaredVisits
+        var quoteIDs: [String: (path: String, line: Int)] = [:]
+        for document in content.reused where includeDrafts || !document.draft {
+            for quote in document.quotes { quoteIDs[quote.id] = ("\(document.slug).md", 1) }
+        }
 
         var documents: [Document] = []
         for file in content.documents {
@@ -18,26 +33,46 @@ enum PortalBuilder {
                         + hint(visitSlugs, "visit", folder: "visits/<slug>.md")))
             }
             for theme in file.themes where !themeSlugs.contains(theme.value) {
-                problems.append(Diagnostic(path: file.path, line: theme.line, column: theme.column,
-                    message: "unknown theme '\(theme.value)'\(Suggestion.didYouMean(theme.value, in: themeSlugs))"
-                        + hint(themeSlugs, "theme", folder: "themes.yml")))
+                problems.append(unknownTheme(theme.value, path: file.path, line: theme.line, column: theme.column,
+                                             known: themeSlugs))
             }
             let themes = Slug.uniqued(file.themes.map(\.value))
             var quotes: [Quote] = []
             for (index, found) in file.body.quotes.enumerated() {
+                let line = file.bodyFirstLine + found.line - 1
+                let place = { (message: String) in
+                    problems.append(Diagnostic(path: file.path, line: line, column: found.column, message: message))
+                }
+                let id = found.attributes.id ?? "\(file.slug)-\(index + 1)"
+                if let explicit = found.attributes.id, !Slug.isValid(explicit) {
+                    place("bad quote id '#\(explicit)': use lowercase letters, digits and single hyphens, "
+                        + "for example '#\(Slug.suggestion(for: explicit))'")
+                } else if includeDrafts || !file.draft, let first = quoteIDs[id] {
+                    place("duplicate quote id '\(id)': \(first.path):\(first.line) has it too; give each quote its own #id")
+                } else if includeDrafts || !file.draft {
+                    quoteIDs[id] = (file.path, line)
+                }
+                for theme in found.attributes.themes ?? [] where !themeSlugs.contains(theme) {
+                    problems.append(unknownTheme(theme, path: file.path, line: line, column: found.column,
+                                                 known: themeSlugs))
+                }
                 guard let speaker = speakers.resolve(found.speaker) else {
-                    problems.append(Diagnostic(path: file.path, line: file.bodyFirstLine + found.line - 1,
-                        column: found.column,
-                        message: "unknown speaker '\(found.speaker)'\(speakers.didYouMean(found.speaker))"
-                            + "; add them to speakers.yml or fix the name"))
+                    place("unknown speaker '\(found.speaker)'" + (speakers.nearest(found.speaker).map {
+                        "; did you mean '\($0)'? If not, add them to speakers.yml"
+                    } ?? "; add them to speakers.yml or fix the name"))
                     continue
                 }
-                quotes.append(Quote(id: "\(file.slug)-\(index + 1)", number: index + 1, documentSlug: file.slug,
+                quotes.append(Quote(id: id, number: index + 1, documentSlug: file.slug,
                                     speakerSlug: speaker.slug, role: found.role ?? speaker.role, html: found.html,
                                     text: found.text, date: file.date, visitSlug: file.visit?.value,
-                                    themeSlugs: themes))
+                                    themeSlugs: found.attributes.themes.map(Slug.uniqued) ?? themes,
+                                    featured: found.attributes.featured))
             }
-            diagnostics += problems
+            if file.draft {
+                draftProblems += problems
+            } else {
+                diagnostics += problems
+            }
             guard problems.isEmpty, includeDrafts || !file.draft else { continue }
             documents.append(Document(
                 slug: file.slug, title: file.title, date: file.date, kind: file.kind, publisher: file.publisher,
@@ -46,12 +81,29 @@ enum PortalBuilder {
                 draft: file.draft, body: file.body.segments, quotes: quotes))
         }
 
+        var warnings = content.warnings
+        if includeDrafts {
+            diagnostics += draftProblems
+        } else {
+            warnings += draftProblems.map { $0.asWarning(draftNote) }
+        }
         guard diagnostics.isEmpty, let site = content.site else {
             return .failure(ContentErrors(diagnostics))
         }
-        documents += content.reused
-        return .success(Portal(site: site, visits: content.visits.map(\.visit), documents: documents,
-                               speakers: content.speakers.map(\.value), themes: content.themes.map(\.value)))
+        documents += content.reused.filter { includeDrafts || !$0.draft }
+        // Only people quoted in what this build publishes get pages: a speaker added for a draft stays unseen.
+        let quoted = Set(documents.lazy.flatMap(\.quotes).map(\.speakerSlug))
+        let portal = Portal(site: site, visits: content.visits.map(\.visit), documents: documents,
+                            speakers: content.speakers.map(\.value).filter { quoted.contains($0.slug) },
+                            themes: content.themes.map(\.value))
+        return .success(CheckedPortal(portal: portal, warnings: ContentErrors.sorted(warnings)))
+    }
+
+    private static func unknownTheme(_ theme: String, path: String, line: Int, column: Int, known: Set<String>)
+        -> Diagnostic {
+        Diagnostic(path: path, line: line, column: column,
+            message: "unknown theme '\(theme)'\(Suggestion.didYouMean(theme, in: known))"
+                + hint(known, "theme", folder: "themes.yml"))
     }
 
     private static func hint(_ known: Set<String>, _ what: String, folder: String) -> String {
@@ -88,11 +140,9 @@ struct SpeakerDirectory {
         return speaker
     }
 
-    /// "; did you mean 'Jill Colbert'?" over every known name and alias.
-    func didYouMean(_ name: String) -> String {
-        guard let key = Suggestion.nearest(to: Self.key(name), in: byKey.keys.sorted()), let speaker = byKey[key]
-        else { return "" }
-        return "; did you mean '\(speaker.name)'?"
+    /// The name of the speaker nearest to a misspelt `name`, over every known name and alias.
+    func nearest(_ name: String) -> String? {
+        Suggestion.nearest(to: Self.key(name), in: byKey.keys.sorted()).flatMap { byKey[$0]?.name }
     }
 
     static func key(_ name: String) -> String {

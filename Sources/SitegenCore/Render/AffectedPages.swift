@@ -42,11 +42,12 @@ enum AffectedPages {
     }
 
     /// The documents whose full text the affected pages need, beyond the edited ones: those of
-    /// edited visits, and the newest document with quotes (the home page features its first quote).
+    /// edited visits, and the document of the quote the home page would feature among the
+    /// unedited ones (the home page shows that quote's words).
     static func needingBodies(_ changes: ContentChanges, cached: [String: Document]) -> Set<String> {
         var slugs = Set(cached.values.filter { $0.visitSlug.map(changes.visits.contains) ?? false }.map(\.slug))
         let unchanged = cached.values.filter { !$0.quotes.isEmpty && !changes.documents.contains($0.slug) }
-        if let newest = unchanged.max(by: { ($0.date, $0.slug) < ($1.date, $1.slug) }) { slugs.insert(newest.slug) }
+        if let featured = Portal.featured(among: unchanged) { slugs.insert(featured.documentSlug) }
         return slugs
     }
 }

@@ -25,7 +25,7 @@ enum DocumentEditRebuild {
     /// Publishes the rebuilt pages, or returns nil when the edit is not of this kind.
     /// Throws `ContentErrors` when an edited document is not valid, and `PublishError`.
     static func build(cache: BuildCache, stamps: ContentStamps, options: BuildOptions, paths: StagingFolder.Paths,
-                      clock: inout StageClock) throws -> BuildSummary? {
+                      clock: inout StageClock) throws -> (summary: BuildSummary, portal: Portal)? {
         guard cache.spareFolder != 0, !options.searchIndex, cache.liveUpdates.count < liveUpdateLimit,
               cache.differences.values.allSatisfy({ $0.live != nil && $0.spare != nil }) else { return nil }
         let changes = ContentChanges(from: cache.stamps, to: stamps)
@@ -35,7 +35,8 @@ enum DocumentEditRebuild {
               }) else { return nil }
         let visits = Set(stamps.files.keys.compactMap { ContentChanges.slug($0, in: "visits/") })
         let loaded = ContentTree.load(from: options.content, documents: changes.documents, declaredVisits: visits)
-        let portal = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
+        let checked = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
+        let portal = checked.portal
         var routes: [Route] = []
         var relisted: [(document: Document, listing: UInt64)] = []
         for slug in changes.documents.sorted() {
@@ -83,9 +84,11 @@ enum DocumentEditRebuild {
         }
         next.differences = written
         next.saveHeader(paths.cache)
-        return BuildSummary(cache.counts, output: options.output, stages: clock.finish(),
-                            filesChanged: Set(cache.differences.keys).union(written.keys).count,
-                            pagesRendered: routes.count, pagesUpdated: lists.files.count, upToDate: false)
+        var summary = BuildSummary(cache.counts, output: options.output, stages: clock.finish(),
+                                   filesChanged: Set(cache.differences.keys).union(written.keys).count,
+                                   pagesRendered: routes.count, pagesUpdated: lists.files.count, upToDate: false)
+        summary.warnings = checked.warnings
+        return (summary, portal)
     }
 
     /// A row of a list page: as the published page shows it, and as it must show it now.
@@ -206,9 +209,13 @@ enum DocumentEditRebuild {
 
 extension Document {
     /// Whether every list shows this document where it shows `other`: the same date, kind,
-    /// visit, themes, draft flag and quote speakers.
+    /// visit, themes, draft flag, and quotes with the same ids, speakers and themes that are
+    /// as eligible to be featured on the home page as before.
     fileprivate func sharesPlaces(with other: Document) -> Bool {
         date == other.date && kind == other.kind && visitSlug == other.visitSlug && themeSlugs == other.themeSlugs
             && draft == other.draft && quotes.map(\.speakerSlug) == other.quotes.map(\.speakerSlug)
+            && quotes.map(\.id) == other.quotes.map(\.id) && quotes.map(\.themeSlugs) == other.quotes.map(\.themeSlugs)
+            && quotes.map(\.featured) == other.quotes.map(\.featured)
+            && quotes.map(\.isWholeSentence) == other.quotes.map(\.isWholeSentence)
     }
 }

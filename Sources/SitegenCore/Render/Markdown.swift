@@ -1,6 +1,10 @@
 import CCmark
 import CSystem
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PortalModel
 
 /// A block quote recognised as a quote, before its speaker is resolved.
@@ -11,13 +15,25 @@ struct FoundQuote: Sendable {
     /// The speaker as the attribution writes it.
     let speaker: String
     let role: String?
+    /// What the attribution's braces say: `{#id themes=a,b featured}`.
+    let attributes: QuoteAttributes
     /// Body-relative position of the attribution line (1-based).
     let line: Int
     let column: Int
 }
 
+/// The optional attributes at the end of an attribution line, in braces.
+struct QuoteAttributes: Sendable, Equatable {
+    /// `#id`: the quote's URL segment, in place of `<document>-<n>`.
+    var id: String?
+    /// `themes=a,b`: the quote's own themes, in place of its document's.
+    var themes: [String]?
+    /// `featured`: offered for the home page.
+    var featured = false
+}
+
 /// A problem cmark's tree reveals, at a body-relative position.
-struct MarkdownProblem: Sendable, Equatable {
+struct MarkdownProblem: Error, Sendable, Equatable {
     let line: Int
     let column: Int
     let message: String
@@ -38,18 +54,51 @@ enum Markdown {
     private static let renderOptions = CMARK_OPT_DEFAULT
     private static let quoteMarker = "<!--sitegen:quote "
 
-    /// Renders Markdown to HTML, with no quote handling (visit summaries, under the page's h2s).
-    static func html(_ markdown: String, topHeading: Int32 = 3) -> String {
+    /// Block quotes and lists inside one another, at most: deeper nesting is never meant, and
+    /// walking it costs time that grows with the square of its depth.
+    static let maximumNesting = 40
+
+    /// Renders Markdown to HTML, with no quote handling (visit summaries, under the page's h2s);
+    /// or the problem when it nests too deeply.
+    static func html(_ markdown: String, topHeading: Int32 = 3) -> Result<String, MarkdownProblem> {
         withTree(markdown) { root in
+            if let problem = nestingProblem(root) { return .failure(problem) }
             shiftHeadings(root, top: topHeading)
-            return render(root)
+            return .success(render(root))
         }
+    }
+
+    /// A problem at the first block nested more than `maximumNesting` deep, found in one walk.
+    private static func nestingProblem(_ root: OpaquePointer) -> MarkdownProblem? {
+        var depth = 0
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST else { continue }
+            if event == CMARK_EVENT_EXIT {
+                depth -= 1
+                continue
+            }
+            depth += 1
+            if depth > maximumNesting {
+                return MarkdownProblem(line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node)),
+                    message: "block quotes and lists are nested more than \(maximumNesting) deep here; "
+                        + "remove the extra '>' or indentation")
+            }
+        }
+        return nil
     }
 
     /// Renders a document body, replacing each quote by a `.quote(n)` segment.
     /// Its headings start at h2, under the page's h1.
     static func document(_ markdown: String) -> RenderedMarkdown {
         withTree(markdown) { root in
+            if let problem = nestingProblem(root) {
+                return RenderedMarkdown(segments: [], quotes: [], firstParagraph: nil, problems: [problem])
+            }
             shiftHeadings(root, top: 2)
             let source = SourceLines(markdown)
             var candidates: [(blockQuote: OpaquePointer, attribution: OpaquePointer)] = []
@@ -81,7 +130,10 @@ enum Markdown {
             for (blockQuote, attribution) in candidates {
                 let line = Int(cmark_node_get_start_line(attribution))
                 let column = Int(cmark_node_get_start_column(attribution))
-                let (speaker, role) = parseAttribution(plainText(attribution))
+                let (speaker, role, attributes, attributeProblem) = parseAttribution(plainText(attribution))
+                if let attributeProblem {
+                    problems.append(MarkdownProblem(line: line, column: column, message: attributeProblem))
+                }
                 var html = ""
                 var words: [String] = []
                 var child = cmark_node_first_child(blockQuote)
@@ -102,7 +154,8 @@ enum Markdown {
                 cmark_node_insert_before(blockQuote, marker)
                 cmark_node_unlink(blockQuote)
                 quotes.append(FoundQuote(html: html, text: words.filter { !$0.isEmpty }.joined(separator: " "),
-                                         speaker: speaker, role: role, line: line, column: column))
+                                         speaker: speaker, role: role, attributes: attributes,
+                                         line: line, column: column))
             }
             return RenderedMarkdown(segments: segments(render(root)), quotes: quotes,
                                     firstParagraph: firstParagraph.map(plainText), problems: problems)
@@ -186,14 +239,34 @@ enum Markdown {
         return text
     }
 
-    /// "— Jill Colbert, Chief Executive" → ("Jill Colbert", "Chief Executive").
-    /// Smart punctuation has already turned "--" into an en dash.
-    static func parseAttribution(_ line: String) -> (speaker: String, role: String?) {
+    /// "— Jill Colbert, Chief Executive {#colbert featured}" → ("Jill Colbert", "Chief Executive",
+    /// id "colbert", featured). Smart punctuation has already turned "--" into an en dash.
+    /// An attribute that is not understood is a problem, described in the last element.
+    static func parseAttribution(_ line: String)
+        -> (speaker: String, role: String?, attributes: QuoteAttributes, problem: String?) {
+        var line = trimmed(Substring(line))
+        var attributes = QuoteAttributes()
+        var problem: String?
+        if line.hasSuffix("}"), let open = line.lastIndex(of: "{") {
+            let inside = line[line.index(after: open)..<line.index(before: line.endIndex)]
+            line = trimmed(line[..<open])
+            for token in inside.split(whereSeparator: \.isWhitespace) {
+                if token.hasPrefix("#"), token.count > 1 {
+                    attributes.id = String(token.dropFirst())
+                } else if token.hasPrefix("themes=") {
+                    attributes.themes = token.dropFirst("themes=".count).split(separator: ",").map(String.init)
+                } else if token == "featured" {
+                    attributes.featured = true
+                } else {
+                    problem = "unknown quote attribute '\(token)' in braces; write #id, themes=first,second or featured"
+                }
+            }
+        }
         let body = Substring(line.unicodeScalars.drop { $0 == "—" || $0 == "–" || $0 == "-" || $0.properties.isWhitespace })
         let parts = body.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
         let speaker = parts.first.map(trimmed) ?? ""
         let role = parts.count > 1 ? trimmed(parts[1]) : ""
-        return (speaker, role.isEmpty ? nil : role)
+        return (speaker, role.isEmpty ? nil : role, attributes, problem)
     }
 
     private static func trimmed(_ text: Substring) -> String {

@@ -1,5 +1,10 @@
+import CSystem
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PortalModel
 
 /// What the last successful build left beside the output, to make the next one cheap:
@@ -60,7 +65,7 @@ struct BuildCache: Sendable {
         return files
     }
 
-    private static let magic = "sitegen-cache-6"
+    private static let magic = "sitegen-cache-7"
 
     /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
     /// Document records are encoded on `workers` threads (nil: every core).
@@ -128,8 +133,8 @@ struct BuildCache: Sendable {
 
     static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
         var info = stat()
-        let binary = stat("/proc/self/exe", &info) == 0
-            ? "\(info.st_size)-\(info.st_mtim.tv_sec)-\(info.st_mtim.tv_nsec)" : "unknown"
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let binary = stat(executable, &info) == 0 ? "\(info.st_size)-\(sitegen_modified_nanoseconds(&info))" : "unknown"
         let folder = URL(fileURLWithPath: content).standardized.path
         return "\(binary) content=\(folder) drafts=\(includeDrafts) search=\(searchIndex)"
     }
@@ -382,9 +387,13 @@ struct BuildCache: Sendable {
             int(document.draft ? 1 : 0)
             int(document.quotes.count)
             for quote in document.quotes {
+                string(quote.id)
                 string(quote.speakerSlug)
                 optional(quote.role)
                 string(quote.text)
+                int(quote.themeSlugs.count)
+                for theme in quote.themeSlugs { string(theme) }
+                int(quote.featured ? 1 : 0)
             }
         }
     }
@@ -446,22 +455,31 @@ struct BuildCache: Sendable {
                   let kind = string().flatMap(DocumentKind.init(rawValue:)),
                   let publisher = optional(), let visit = optional(),
                   let themeCount = int(), themeCount >= 0 else { return nil }
-            var themes: [String] = []
-            for _ in 0..<themeCount {
-                guard let theme = string() else { return nil }
-                themes.append(theme)
-            }
-            guard let sourceURL = optional(), let summary = string(), let draft = int(),
+            guard let themes = strings(count: themeCount),
+                  let sourceURL = optional(), let summary = string(), let draft = int(),
                   let quoteCount = int(), quoteCount >= 0 else { return nil }
             var quotes: [Quote] = []
             for number in stride(from: 1, through: quoteCount, by: 1) {
-                guard let speaker = string(), let role = optional(), let text = string() else { return nil }
-                quotes.append(Quote(id: "\(slug)-\(number)", number: number, documentSlug: slug, speakerSlug: speaker,
-                                    role: role, html: "", text: text, date: date, visitSlug: visit, themeSlugs: themes))
+                guard let id = string(), let speaker = string(), let role = optional(), let text = string(),
+                      let quoteThemeCount = int(), let quoteThemes = strings(count: quoteThemeCount),
+                      let featured = int() else { return nil }
+                quotes.append(Quote(id: id, number: number, documentSlug: slug, speakerSlug: speaker,
+                                    role: role, html: "", text: text, date: date, visitSlug: visit,
+                                    themeSlugs: quoteThemes, featured: featured == 1))
             }
             return Document(slug: slug, title: title, date: date, kind: kind, publisher: publisher, visitSlug: visit,
                             themeSlugs: themes, sourceURL: sourceURL, summary: summary, draft: draft == 1,
                             body: [], quotes: quotes)
+        }
+
+        mutating func strings(count: Int) -> [String]? {
+            guard count >= 0 else { return nil }
+            var values: [String] = []
+            for _ in 0..<count {
+                guard let value = string() else { return nil }
+                values.append(value)
+            }
+            return values
         }
 
         mutating func manifest() -> [String: UInt64]? {

@@ -1,6 +1,13 @@
 import CSystem
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// link(2), which `StagingFolder.link` would otherwise shadow.
+private func systemLink(_ source: String, _ destination: String) -> Int32 { link(source, destination) }
 
 /// A problem writing the output; the published folder is left as it was.
 public struct PublishError: Error, CustomStringConvertible, Sendable {
@@ -13,7 +20,7 @@ public struct PublishError: Error, CustomStringConvertible, Sendable {
 /// folder (the generation before the published one) updated in place.
 ///
 /// Nothing touches the published folder until `publish()`, which exchanges the two
-/// folders with one `renameat2(RENAME_EXCHANGE)` call, so a reader or a server never
+/// folders with one atomic exchange (`renameat2` on Linux, `renamex_np` on macOS), so a reader or a server never
 /// sees a half-written site, and a failed or killed build leaves it exactly as it was.
 /// A file whose bytes are already in the folder (by its hash in `existing`) is not written again.
 struct StagingFolder: Sendable {
@@ -171,11 +178,11 @@ struct StagingFolder: Sendable {
     func link(_ source: String, to relative: String) throws {
         let full = "\(path)/\(relative)"
         unlink(full)
-        if Glibc.link(source, full) == 0 { return }
+        if systemLink(source, full) == 0 { return }
         if errno == ENOENT {
             let folder = (relative as NSString).deletingLastPathComponent
             if !folder.isEmpty { try makeFolders(folder) }
-            if Glibc.link(source, full) == 0 { return }
+            if systemLink(source, full) == 0 { return }
         }
         let copy = StagingFolder(output: output, path: path, existing: [:])
         _ = try copy.copy(source, to: relative)
@@ -233,5 +240,72 @@ struct StagingFolder: Sendable {
     /// Removes a new staging folder after a failed build (a spare folder is left for the next clean build).
     func discard() {
         if path != Paths(output: output).spare { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
+/// An exclusive lock on an output folder, its spare folder and its cache, held for a whole
+/// build so two builds into one output never interleave. It is an `flock` on a file beside
+/// the output that records the holder's pid; the system releases it when the holder exits,
+/// so a lock left by a killed build is simply taken over.
+final class OutputLock {
+    private let descriptor: Int32
+
+    /// Takes the lock, or throws at once, naming the build that holds it.
+    init(_ paths: StagingFolder.Paths) throws {
+        let file = "\(paths.parent)/\(paths.stagingPrefix)lock"
+        try? FileManager.default.createDirectory(atPath: paths.parent, withIntermediateDirectories: true)
+        descriptor = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw PublishError(path: file, reason: "cannot create the build lock: \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = FileBytes.read(file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            close(descriptor)
+            let pid = holder.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw PublishError(path: paths.output, reason: "another build of \(paths.name)/ is running"
+                + (pid.isEmpty ? "" : " (pid \(pid))") + "; wait for it to finish, then build again")
+        }
+        ftruncate(descriptor, 0)
+        var pid = "\(getpid())\n"
+        pid.withUTF8 { _ = FileBytes.write(descriptor, UnsafeRawBufferPointer($0)) }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+/// Checks that an output folder can be published to without harming the content.
+enum OutputPlacement {
+    /// Throws when the output is a symbolic link (publishing replaces it whole), or lies
+    /// inside the content folder or holds it (each build would read the last one's pages back).
+    static func check(output: String, content: String) throws {
+        var info = stat()
+        if lstat(output, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw PublishError(path: output, reason: "the output is a symbolic link, which a build would replace "
+                + "with a folder; pass the folder it points to with --output instead")
+        }
+        let contentPath = realPath(content)
+        let outputPath = realPath(output)
+        if outputPath == contentPath || outputPath.hasPrefix(contentPath + "/") {
+            throw PublishError(path: output, reason: "the output folder is inside the content folder \(content)/; "
+                + "choose an --output outside it, such as public")
+        }
+        if contentPath.hasPrefix(outputPath + "/") {
+            throw PublishError(path: output, reason: "the content folder \(content)/ is inside the output folder, "
+                + "which each build replaces whole; choose another --output")
+        }
+    }
+
+    /// The absolute path with symbolic links resolved, as far as the path exists.
+    static func realPath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let url = URL(fileURLWithPath: path).standardized
+        let parent = url.deletingLastPathComponent().path
+        return parent == url.path ? url.path : realPath(parent) + "/" + url.lastPathComponent
     }
 }
