@@ -92,7 +92,7 @@ public enum NewContent {
 
     /// A title must be one line of visible text: a line break would end the front matter early.
     private static func checkTitle(_ title: String) throws {
-        if let bad = title.unicodeScalars.first(where: { TextRules.isForbidden($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        if let bad = title.unicodeScalars.first(where: { TextRules.isForbidden($0) || "\n\r\u{2028}\u{2029}".unicodeScalars.contains($0) }) {
             let what = bad == "\n" || bad == "\r" ? "a line break" : "the control character \(TextRules.name(bad))"
             throw NewContentError(description: "the title contains \(what); give it on one line")
         }

@@ -32,8 +32,12 @@ struct ContentStamps: Equatable, Sendable {
         let descriptors = folders.map(dirfd)
         let stamps = parallelMap(listed, workers: workers) { file -> Stamp? in
             var info = stat()
-            guard fstatat(descriptors[file.folder], file.name, &info, AT_SYMLINK_NOFOLLOW) == 0,
-                  (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+            // A name that cannot be stat-ed (not UTF-8, so mangled here) still counts, so that its
+            // arrival changes the stamps and the build that follows reports it.
+            guard fstatat(descriptors[file.folder], file.name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                return Stamp(size: -1, modified: 0)
+            }
+            guard (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
             return Stamp(size: Int64(info.st_size),
                          modified: sitegen_modified_nanoseconds(&info))
         }
