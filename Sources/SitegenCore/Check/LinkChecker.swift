@@ -4,7 +4,8 @@ import Foundation
 /// and every `#fragment` an element id in the page it points to. Never needs the network.
 public enum LinkChecker {
     /// Problems as diagnostics at the page, line and column of the bad link.
-    /// Links starting with `baseURL` count as internal (the 404 page uses them).
+    /// Links starting with `baseURL` count as internal, and root-relative links (the 404 page's)
+    /// must start with its path.
     public static func check(site folder: String, baseURL: String? = nil, displayPath: String? = nil) -> [Diagnostic] {
         let root = URL(fileURLWithPath: folder).standardized.path
         let shown = displayPath ?? folder
@@ -55,7 +56,18 @@ public enum LinkChecker {
             return nil
         }
         if link.hasPrefix("//") { return nil }
+        if link.hasPrefix("/") {
+            let root = baseURL.map(path) ?? "/"
+            guard link.hasPrefix(root) else { return (link, nil) }
+            return split(String(link.dropFirst(root.count)), relativeTo: "")
+        }
         return split(link, relativeTo: folder)
+    }
+
+    /// The path of an absolute URL, ending in "/": "https://example.org/portal/" gives "/portal/".
+    private static func path(of url: String) -> String {
+        let path = URLComponents(string: url)?.path ?? "/"
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     private static func split(_ link: String, relativeTo folder: String) -> (String, String?) {

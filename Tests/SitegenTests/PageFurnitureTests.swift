@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+@testable import SitegenCore
+
+/// What every page shares besides its content: the 404 page, the stylesheet, the favicon, the search box.
+@Suite struct PageFurnitureTests {
+    @Test func theNotFoundPageLinksRootRelativeFromTheBaseURLsPath() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("404.html")
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"/portal/style.css\">"))
+        #expect(page.contains("<a class=\"site-title\" href=\"/portal/\">"))
+        #expect(page.contains("<a href=\"/portal/timeline/\">the timeline</a>"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/portal/404.html\">"))
+        let hrefs = links(in: page).filter { $0 != "#main" && !$0.hasPrefix("https://example.org/portal/404.html") }
+        #expect(hrefs.count > 10)
+        #expect(hrefs.allSatisfy { $0.hasPrefix("/portal/") }, "\(hrefs)")
+    }
+
+    @Test func aSiteAtTheHostRootGetsLinksFromSlash() throws {
+        let site = try FixtureSite(replacing: [
+            "site.yml": "title: Portal\nbase_url: \"https://portal.example.org\"\n",
+        ])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("404.html")
+        #expect(page.contains("<link rel=\"stylesheet\" href=\"/style.css\">"))
+        #expect(page.contains("<a href=\"/documents/\">all documents</a>"))
+    }
+}
