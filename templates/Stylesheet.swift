@@ -41,6 +41,7 @@ enum Stylesheet {
     .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
     .site-nav a, .site-nav a:visited { color: #fff; display: inline-block; padding: 0.35rem 0; }
     .site-nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+    .site-header a:focus-visible { color: var(--text); }
     .breadcrumbs ol { list-style: none; margin: 1rem auto 0; padding: 0; font-size: 0.95rem; }
     .breadcrumbs li { display: inline; }
     .breadcrumbs li + li::before { content: "›"; margin: 0 0.5rem; color: var(--muted); }

@@ -28,4 +28,15 @@ import Testing
         #expect(page.contains("<link rel=\"stylesheet\" href=\"/style.css\">"))
         #expect(page.contains("<a href=\"/documents/\">all documents</a>"))
     }
+
+    @Test func focusedHeaderLinksAreDarkOnTheFocusColour() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        let css = try site.page("style.css")
+        // After the header's white link colours, so it wins over them.
+        let rule = try #require(css.range(of: ".site-header a:focus-visible { color: var(--text); }"))
+        let white = try #require(css.range(of: ".site-nav a, .site-nav a:visited { color: #fff;"))
+        #expect(white.upperBound < rule.lowerBound)
+    }
 }
