@@ -39,4 +39,17 @@ import Testing
         let white = try #require(css.range(of: ".site-nav a, .site-nav a:visited { color: #fff;"))
         #expect(white.upperBound < rule.lowerBound)
     }
+
+    @Test func everyPageLinksTheFaviconRelatively() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        let icon = try site.page("favicon.svg")
+        #expect(icon.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(XMLCheck.isWellFormed(icon))
+        #expect(try site.page("index.html").contains("<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">"))
+        #expect(try site.page("quotes/2021-05-11-progress-1/index.html")
+            .contains("<link rel=\"icon\" href=\"../../favicon.svg\" type=\"image/svg+xml\">"))
+        #expect(try site.page("404.html").contains("<link rel=\"icon\" href=\"/portal/favicon.svg\" type=\"image/svg+xml\">"))
+    }
 }
