@@ -52,4 +52,18 @@ import Testing
             .contains("<link rel=\"icon\" href=\"../../favicon.svg\" type=\"image/svg+xml\">"))
         #expect(try site.page("404.html").contains("<link rel=\"icon\" href=\"/portal/favicon.svg\" type=\"image/svg+xml\">"))
     }
+
+    @Test func theSearchPageUsesPagefindsComponentsFromTheSiteItself() throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("search/index.html")
+        for element in ["pagefind-input", "pagefind-summary", "pagefind-filter-pane", "pagefind-results"] {
+            #expect(page.contains("<\(element)"), "no <\(element)>")
+        }
+        #expect(page.contains("\"../pagefind/pagefind-component-ui.js\""))
+        #expect(!page.contains("pagefind-ui.js") && !page.contains("pagefind-ui.css"))
+        let elsewhere = page.components(separatedBy: "https://").dropFirst().filter { !$0.hasPrefix("example.org/portal/") }
+        #expect(elsewhere.isEmpty, "loads nothing from another host")
+    }
 }
