@@ -41,6 +41,7 @@ enum Layout {
         \(summary.map { "<meta name=\"description\" content=\"\($0)\">\n" as HTML })\
         <link rel="canonical" href="\(context.canonicalURL)">
         <link rel="stylesheet" href="\(context.file("style.css"))">
+        <link rel="icon" href="\(context.file("favicon.svg"))" type="image/svg+xml">
         <link rel="alternate" type="application/atom+xml" title="\(site.title)" href="\(context.file("feed.xml"))">
         \(card.map { shareMeta($0, context) })\
         </head>

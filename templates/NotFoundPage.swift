@@ -1,6 +1,7 @@
 import PortalModel
 
-/// `404.html`: shown by the server at any missing address, so its links are absolute.
+/// `404.html`: shown by the server at any missing address, so its links are root-relative,
+/// built from the path of `base_url`.
 enum NotFoundPage {
     static func render(_ portal: Portal) -> String {
         let context = PageContext(portal: portal, route: .notFound)

@@ -4,14 +4,20 @@ import PortalModel
 struct PageContext {
     let portal: Portal
     let route: Route
-    /// The prefix of every link: "../../" back to the site root, or `base_url` on the 404 page,
-    /// which a server shows at any path.
+    /// The prefix of every link: "../../" back to the site root, or on the 404 page, which a
+    /// server shows at any path, the path of `base_url` ("/portal/"), so it works on any host.
     private let root: String
 
     init(portal: Portal, route: Route) {
         self.portal = portal
         self.route = route
-        root = route == .notFound ? portal.site.baseURL : route.root
+        root = route == .notFound ? Self.path(of: portal.site.baseURL) : route.root
+    }
+
+    /// The path of an absolute URL ending in "/": "https://example.org/portal/" gives "/portal/".
+    static func path(of url: String) -> String {
+        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        return afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? "/"
     }
 
     var site: Site { portal.site }

@@ -33,7 +33,7 @@ public enum SitePages {
         }
     }
 
-    /// The other files at the site root, by name: feed, sitemap, robots, 404 page and stylesheet.
+    /// The other files at the site root, by name: feed, sitemap, robots, 404 page, stylesheet and favicon.
     public static func rootFiles(of portal: Portal, routes: [Route]) -> [(name: String, contents: String)] {
         [
             ("404.html", NotFoundPage.render(portal)),
@@ -41,6 +41,7 @@ public enum SitePages {
             ("sitemap.xml", Feeds.sitemap(portal, routes: routes)),
             ("robots.txt", Feeds.robots(portal)),
             ("style.css", Stylesheet.css),
+            ("favicon.svg", Favicon.svg),
         ]
     }
 }

@@ -41,6 +41,7 @@ enum Stylesheet {
     .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
     .site-nav a, .site-nav a:visited { color: #fff; display: inline-block; padding: 0.35rem 0; }
     .site-nav a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+    .site-header a:focus-visible { color: var(--text); }
     .breadcrumbs ol { list-style: none; margin: 1rem auto 0; padding: 0; font-size: 0.95rem; }
     .breadcrumbs li { display: inline; }
     .breadcrumbs li + li::before { content: "›"; margin: 0 0.5rem; color: var(--muted); }
@@ -98,9 +99,42 @@ enum Stylesheet {
     .explore { padding-left: 1.25rem; }
     .explore li { margin-bottom: 0.4rem; }
     .draft { background: var(--focus); padding: 0.5rem; }
+    [data-pf-sr-hidden]:not(pagefind-input label) {
+      position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+    }
+    [data-pf-hidden], .pf-skeleton-image { display: none; }
+    [data-pf-suppressed] { visibility: hidden; }
+    .search { margin: 1.5rem 0 2rem; }
+    .pf-input-wrapper { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    .pf-input-wrapper label { flex-basis: 100%; font-weight: 700; font-size: 1.2rem; }
+    .pf-input {
+      flex: 1 1 16rem; max-width: 36rem; min-height: 2.75rem; padding: 0.4rem 0.6rem;
+      font: inherit; color: var(--text); background: #fff; border: 2px solid var(--text); border-radius: 0;
+    }
+    .pf-input::-webkit-search-cancel-button { appearance: none; }
+    .pf-input:focus { outline: 3px solid var(--focus); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--text); }
+    .pf-input-clear {
+      min-height: 2.75rem; padding: 0.4rem 0.9rem; font: inherit; color: var(--text);
+      background: var(--panel); border: 2px solid var(--text); cursor: pointer;
+    }
+    .pf-summary { color: var(--muted); margin: 0.75rem 0; min-height: 1.55em; }
+    .search-layout { display: grid; gap: 1rem 2rem; }
+    .pf-filter-group { margin-bottom: 0.5rem; }
+    .pf-filter-group-title { font-weight: 700; cursor: pointer; }
+    .pf-filter-fieldset { border: 0; margin: 0; padding: 0.25rem 0 0 1rem; }
+    .pf-filter-checkbox { display: flex; gap: 0.5rem; align-items: baseline; padding: 0.15rem 0; }
+    .pf-filter-checkbox input { width: 1.1rem; height: 1.1rem; margin: 0; }
+    .pf-filter-checkbox-count { color: var(--muted); }
+    .pf-results { list-style: none; margin: 0; padding: 0; }
+    .pf-result { border-top: 1px solid var(--line); padding: 0.75rem 0; }
+    .pf-result-title { font-size: 1.15rem; font-weight: 700; margin: 0 0 0.25rem; }
+    .pf-result-excerpt, .pf-heading-excerpt { margin: 0 0 0.25rem; }
+    .pf-heading-chips { margin: 0.5rem 0 0; padding-left: 1.25rem; }
+    .pf-skeleton { min-height: 1.2em; background: var(--panel); }
     .site-footer { border-top: 1px solid var(--line); padding: 1rem 0 2rem; color: var(--muted); font-size: 0.95rem; }
     @media (min-width: 48rem) {
       .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.25rem 2rem; }
+      .search-layout { grid-template-columns: 14rem minmax(0, 1fr); }
     }
     @media (max-width: 30rem) {
       .chart .level, .chart .year { font-size: 18px; }

@@ -3,10 +3,10 @@
 #
 # usage: run_all.sh SITE_DIR [--base-url URL]
 #
-# Runs install.sh (idempotent), then check_html.py, check_links.py and
-# check_axe.py over SITE_DIR (--base-url goes to check_links and check_axe).
-# All three always run; the exit status is non-zero when any failed (or the
-# install failed). The last line is `N passed, M failed`.
+# Runs install.sh (idempotent), then check_html.py, check_links.py,
+# check_axe.py and check_focus.py over SITE_DIR (--base-url goes to all but
+# check_html). All four always run; the exit status is non-zero when any
+# failed (or the install failed). The last line is `N passed, M failed`.
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,6 +51,7 @@ run_check() {
 run_check check_html.py "$site"
 run_check check_links.py "$site" "${base_args[@]}"
 run_check check_axe.py "$site" "${base_args[@]}"
+run_check check_focus.py "$site" "${base_args[@]}"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$install_rc" -eq 0 ]

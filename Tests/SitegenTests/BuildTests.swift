@@ -19,7 +19,7 @@ import Testing
             "quotes/2017-11-16-sustained-1/index.html", "quotes/2021-05-11-progress-1/index.html",
             "quotes/2021-05-11-progress-2/index.html",
         ]
-        let others = [".sitegen", "404.html", "feed.xml", "robots.txt", "sitemap.xml", "style.css"]
+        let others = [".sitegen", "404.html", "favicon.svg", "feed.xml", "robots.txt", "sitemap.xml", "style.css"]
         #expect(site.publishedFiles() == (pages + others).sorted())
         #expect(summary.files == pages.count + others.count - 1)
     }

@@ -79,6 +79,20 @@ import Testing
         ])
     }
 
+    @Test func rootRelativeLinksMustStartWithTheBaseURLsPath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-links-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: "\(folder)/a", withIntermediateDirectories: true)
+        try Data("<p id=\"top\">x</p>\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/a/index.html"))
+        try Data("<a href=\"/portal/a/#top\">a</a> <a href=\"/portal/gone/\">g</a> <a href=\"/a/\">out</a>\n".utf8)
+            .write(to: URL(fileURLWithPath: "\(folder)/404.html"))
+        let problems = LinkChecker.check(site: folder, baseURL: "https://site.test/portal/", displayPath: "site")
+        #expect(problems.map(\.description) == [
+            "site/404.html:1:35: error: broken link '/portal/gone/': the build has no file gone/",
+            "site/404.html:1:65: error: broken link '/a/': the build has no file /a/",
+        ])
+    }
+
     @Test func theRealPortalHasNoBrokenLinks() throws {
         #expect(SiteBuilder.check(content: "\(PortalContentTests.repository)/content").filter { $0.severity == .error } == [])
     }

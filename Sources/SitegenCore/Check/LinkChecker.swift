@@ -6,8 +6,9 @@ import Templates
 public enum LinkChecker {
     /// Problems as diagnostics at the page, line and column of the bad link, or, where
     /// `sources` names the Markdown file a page comes from and the link is written there, at
-    /// that file's line and column. Links starting with `baseURL` count as internal (the
-    /// 404 page uses them). Paths are percent-decoded before files are looked up.
+    /// that file's line and column. Links starting with `baseURL` count as internal, and
+    /// root-relative links (the 404 page's) must start with its path. Paths are
+    /// percent-decoded before files are looked up.
     public static func check(site folder: String, baseURL: String? = nil, displayPath: String? = nil,
                              sources: (String) -> String? = { _ in nil }) -> [Diagnostic] {
         let root = URL(fileURLWithPath: folder).standardized.path
@@ -65,7 +66,18 @@ public enum LinkChecker {
             return nil
         }
         if link.hasPrefix("//") { return nil }
+        if link.hasPrefix("/") {
+            let root = baseURL.map(path) ?? "/"
+            guard link.hasPrefix(root) else { return (link, nil) }
+            return split(String(link.dropFirst(root.count)), relativeTo: "")
+        }
         return split(link, relativeTo: folder)
+    }
+
+    /// The path of an absolute URL, ending in "/": "https://example.org/portal/" gives "/portal/".
+    private static func path(of url: String) -> String {
+        let path = URLComponents(string: url)?.path ?? "/"
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     private static func split(_ link: String, relativeTo folder: String) -> (String, String?) {
