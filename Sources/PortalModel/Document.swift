@@ -36,6 +36,13 @@ public struct Document: Sendable {
     /// Plain text: the front matter's `summary`, or the body's first paragraph.
     public let summary: String
     public let draft: Bool
+    /// Who holds the rights to the text, as the page shows it: `rights`, else "© <publisher>".
+    public let rights: String?
+    /// When the document was last changed after it was first published, and what changed.
+    public let updated: Day?
+    public let updateNote: String?
+    /// Earlier slugs: each old address leads to this document's page.
+    public let aliases: [String]
     /// The body in reading order, with its quotes as placeholders.
     public let body: [BodySegment]
     /// The document's quotes in reading order.
@@ -43,6 +50,7 @@ public struct Document: Sendable {
 
     public init(slug: String, title: String, date: Day, kind: DocumentKind, publisher: String?, visitSlug: String?,
                 themeSlugs: [String], sourceURL: String?, summary: String, draft: Bool,
+                rights: String? = nil, updated: Day? = nil, updateNote: String? = nil, aliases: [String] = [],
                 body: [BodySegment], quotes: [Quote]) {
         self.slug = slug
         self.title = title
@@ -54,6 +62,10 @@ public struct Document: Sendable {
         self.sourceURL = sourceURL
         self.summary = summary
         self.draft = draft
+        self.rights = rights ?? publisher.map { "© \($0)" }
+        self.updated = updated
+        self.updateNote = updateNote
+        self.aliases = aliases
         self.body = body
         self.quotes = quotes
     }

@@ -28,6 +28,10 @@ struct DocumentFile: Sendable {
     let sourceURL: String?
     let summary: String?
     let draft: Bool
+    let rights: String?
+    let updated: Day?
+    let updateNote: String?
+    let aliases: [Located<String>]
     let body: RenderedMarkdown
     /// File line of the body's first line, to place quote problems.
     let bodyFirstLine: Int
@@ -247,7 +251,8 @@ enum ContentFiles {
         let frontMatter: FrontMatter
         var fields: Fields
         switch header(file, allowed: ["title", "date", "kind", "publisher", "visit", "themes", "source_url",
-                                      "summary", "draft"], what: "document") {
+                                      "summary", "rights", "updated", "update_note", "aliases", "draft"],
+                      what: "document") {
         case .failure(let diagnostic): return DocumentRead(file: nil, diagnostics: [diagnostic], draft: false)
         case .success(let parts): (frontMatter, fields) = parts
         }
@@ -260,6 +265,23 @@ enum ContentFiles {
         let sourceURL = fields.url("source_url")
         let summary = fields.string("summary")
         let draft = fields.flag("draft")
+        let rights = fields.string("rights")
+        let updated = fields.day("updated")
+        let updateNote = fields.string("update_note")
+        let aliases = fields.list("aliases")
+        for alias in aliases where !Slug.isValid(alias.value) || alias.value == slug {
+            fields.add(Diagnostic(path: file.path, line: alias.line, column: alias.column,
+                message: alias.value == slug ? "alias '\(alias.value)' is this document's own slug; remove it"
+                    : "bad alias '\(alias.value)': an alias is an earlier file name without .md, such as '\(Slug.suggestion(for: alias.value))'"))
+        }
+        if let updated, let date, updated.value < date.value {
+            fields.add(Diagnostic(path: file.path, line: updated.line, column: updated.column,
+                message: "'updated' (\(updated.value)) is before 'date' (\(date.value)); fix the date"))
+        }
+        if updateNote != nil && updated == nil {
+            fields.add(Diagnostic(path: file.path, line: fields.line(of: "update_note"),
+                message: "'update_note' needs 'updated': the date of the change it describes"))
+        }
         let body = Markdown.document(frontMatter.body)
         var diagnostics = fields.diagnostics
         for problem in body.problems {
@@ -275,7 +297,9 @@ enum ContentFiles {
         }
         return DocumentRead(file: DocumentFile(path: file.path, slug: slug, title: title, date: date.value, kind: kind,
                                                publisher: publisher, visit: visit, themes: themes, sourceURL: sourceURL,
-                                               summary: summary, draft: draft, body: body,
+                                               summary: summary, draft: draft, rights: rights,
+                                               updated: updated?.value, updateNote: updateNote, aliases: aliases,
+                                               body: body,
                                                bodyFirstLine: frontMatter.bodyFirstLine),
                             diagnostics: [], draft: draft)
     }

@@ -78,7 +78,8 @@ enum PortalBuilder {
                 slug: file.slug, title: file.title, date: file.date, kind: file.kind, publisher: file.publisher,
                 visitSlug: file.visit?.value, themeSlugs: themes,
                 sourceURL: file.sourceURL, summary: file.summary ?? file.body.firstParagraph ?? "",
-                draft: file.draft, body: file.body.segments, quotes: quotes))
+                draft: file.draft, rights: file.rights, updated: file.updated, updateNote: file.updateNote,
+                aliases: file.aliases.map(\.value), body: file.body.segments, quotes: quotes))
         }
 
         var warnings = content.warnings

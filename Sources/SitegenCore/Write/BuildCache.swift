@@ -65,7 +65,7 @@ struct BuildCache: Sendable {
         return files
     }
 
-    private static let magic = "sitegen-cache-7"
+    private static let magic = "sitegen-cache-8"
 
     /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
     /// Document records are encoded on `workers` threads (nil: every core).
@@ -385,6 +385,11 @@ struct BuildCache: Sendable {
             optional(document.sourceURL)
             string(document.summary)
             int(document.draft ? 1 : 0)
+            optional(document.rights)
+            optional(document.updated?.description)
+            optional(document.updateNote)
+            int(document.aliases.count)
+            for alias in document.aliases { string(alias) }
             int(document.quotes.count)
             for quote in document.quotes {
                 string(quote.id)
@@ -457,6 +462,8 @@ struct BuildCache: Sendable {
                   let themeCount = int(), themeCount >= 0 else { return nil }
             guard let themes = strings(count: themeCount),
                   let sourceURL = optional(), let summary = string(), let draft = int(),
+                  let rights = optional(), let updated = optional(), let updateNote = optional(),
+                  let aliasCount = int(), let aliases = strings(count: aliasCount),
                   let quoteCount = int(), quoteCount >= 0 else { return nil }
             var quotes: [Quote] = []
             for number in stride(from: 1, through: quoteCount, by: 1) {
@@ -469,7 +476,8 @@ struct BuildCache: Sendable {
             }
             return Document(slug: slug, title: title, date: date, kind: kind, publisher: publisher, visitSlug: visit,
                             themeSlugs: themes, sourceURL: sourceURL, summary: summary, draft: draft == 1,
-                            body: [], quotes: quotes)
+                            rights: rights, updated: updated.flatMap(Day.init), updateNote: updateNote,
+                            aliases: aliases, body: [], quotes: quotes)
         }
 
         mutating func strings(count: Int) -> [String]? {
