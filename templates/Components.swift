@@ -8,14 +8,16 @@ enum Components {
 
     /// "March 2021", for summaries where the day adds nothing.
     static func month(_ day: Day) -> HTML {
-        "<time datetime=\"\(String(day.description.prefix(7)))\">\(day.monthText)</time>"
+        "<time datetime=\"\(day.monthDescription)\">\(day.monthText)</time>"
     }
 
     /// "24–25 March 2021", "28 June – 9 July 2021", or one day.
     static func dateRange(_ start: Day, _ end: Day) -> HTML {
         guard end != start else { return date(start) }
         let startText: String
-        if start.year != end.year {
+        if start.precision != .day || end.precision != .day {
+            return "<time datetime=\"\(start.description)\">\(start.longText)</time> – \(date(end))"
+        } else if start.year != end.year {
             startText = start.longText
         } else if start.month != end.month {
             startText = start.dayMonthText

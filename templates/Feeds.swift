@@ -60,5 +60,5 @@ enum Feeds {
         "User-agent: *\nAllow: /\nSitemap: \(portal.site.baseURL)sitemap.xml\n"
     }
 
-    private static func timestamp(_ day: Day) -> String { "\(day.description)T00:00:00Z" }
+    private static func timestamp(_ day: Day) -> String { "\(day.firstDay)T00:00:00Z" }
 }

@@ -52,14 +52,14 @@ import Testing
     @Test func aDateThatDoesNotExistIsReportedAtItsValue() throws {
         let text = "---\ntitle: Sustained\ndate: 2021-02-30\nkind: article\n---\nBody."
         #expect(try errors([Self.goodDocument: text]) == [
-            "documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date: '2021-02-30'; write it as YYYY-MM-DD, for example 2021-05-11",
+            "documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date: '2021-02-30'; write it as YYYY-MM-DD, or YYYY-MM or YYYY when the sources give only the month or year, for example 2021-05-11 or 2015-07",
         ])
     }
 
     @Test func aDateInAnotherFormatIsRejected() throws {
         let text = "---\ntitle: Sustained\ndate: 11/05/2021\nkind: article\n---\nBody."
         #expect(try errors([Self.goodDocument: text]) == [
-            "documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date: '11/05/2021'; write it as YYYY-MM-DD, for example 2021-05-11",
+            "documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date: '11/05/2021'; write it as YYYY-MM-DD, or YYYY-MM or YYYY when the sources give only the month or year, for example 2021-05-11 or 2015-07",
         ])
     }
 
@@ -131,7 +131,7 @@ import Testing
         let text = "---\ntittle: Sustained\ndate: 2017-11-16\nkind: article\n---\nBody."
         #expect(try errors([Self.goodDocument: text]) == [
             "documents/2017-11-16-sustained.md:1:1: error: missing required field 'title'",
-            "documents/2017-11-16-sustained.md:2:1: error: unknown field 'tittle'; did you mean 'title'? (document fields: title, date, kind, publisher, visit, themes, source_url, summary, draft)",
+            "documents/2017-11-16-sustained.md:2:1: error: unknown field 'tittle'; did you mean 'title'? (document fields: title, date, kind, publisher, visit, themes, source_url, summary, rights, updated, update_note, aliases, draft)",
         ])
     }
 

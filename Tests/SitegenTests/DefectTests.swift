@@ -33,7 +33,7 @@ import Testing
         let site = try FixtureSite(replacing: ["documents/2026-01-15-unfinished.md": draft])
         defer { site.remove() }
         #expect(try site.build().warnings.filter { $0.message.hasSuffix(PortalBuilder.draftNote) }.map(\.message) == [
-            "'date' is not a real date: '2026-13-45'; write it as YYYY-MM-DD, for example 2021-05-11" + PortalBuilder.draftNote,
+            "'date' is not a real date: '2026-13-45'; write it as YYYY-MM-DD, or YYYY-MM or YYYY when the sources give only the month or year, for example 2021-05-11 or 2015-07" + PortalBuilder.draftNote,
         ])
         #expect(site.publishedFiles().contains("documents/2021-05-11-progress/index.html"))
     }

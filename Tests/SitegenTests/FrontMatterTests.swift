@@ -85,6 +85,15 @@ import Testing
         #expect(Day("2021-05-11")?.longText == "11 May 2021")
     }
 
+    @Test func monthAndYearDatesKeepTheirPrecisionAndSortAsTheirFirstDay() throws {
+        let month = try #require(Day("2015-07"))
+        let year = try #require(Day("2021"))
+        #expect((month.description, month.longText, month.firstDay, month.monthDescription) == ("2015-07", "July 2015", "2015-07-01", "2015-07"))
+        #expect((year.description, year.longText, year.firstDay, year.monthText) == ("2021", "2021", "2021-01-01", "2021"))
+        #expect(month < Day("2015-07-01")! && Day("2015-06-30")! < month && year < Day("2021-01-01")!)
+        #expect(Day("2015-13") == nil && Day("0000") == nil && Day("2015-7") == nil)
+    }
+
     @Test(arguments: ["2021-02-29", "1900-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "21-05-11", "2021-5-11", "2021-05-11T00:00", ""])
     func impossibleOrMisshapenDatesAreRejected(_ text: String) { #expect(Day(text) == nil) }
 }

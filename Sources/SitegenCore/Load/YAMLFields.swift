@@ -126,12 +126,13 @@ struct Fields {
         text(key, required: required)?.value
     }
 
-    /// A `YYYY-MM-DD` date that exists in the calendar.
+    /// A `YYYY-MM-DD`, `YYYY-MM` or `YYYY` date that exists in the calendar.
     mutating func day(_ key: String, required: Bool = false) -> Located<Day>? {
         guard let field = text(key, required: required) else { return nil }
         guard let day = Day(field.value) else {
             diagnostics.append(Diagnostic(path: path, line: field.line, column: field.column,
-                message: "'\(key)' is not a real date: '\(field.value)'; write it as YYYY-MM-DD, for example 2021-05-11"))
+                message: "'\(key)' is not a real date: '\(field.value)'; write it as YYYY-MM-DD, or YYYY-MM or YYYY "
+                    + "when the sources give only the month or year, for example 2021-05-11 or 2015-07"))
             return nil
         }
         return Located(value: day, line: field.line, column: field.column)

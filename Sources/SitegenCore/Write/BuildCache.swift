@@ -65,7 +65,7 @@ struct BuildCache: Sendable {
         return files
     }
 
-    private static let magic = "sitegen-cache-8"
+    private static let magic = "sitegen-cache-9"
 
     /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
     /// Document records are encoded on `workers` threads (nil: every core).
@@ -374,9 +374,7 @@ struct BuildCache: Sendable {
         mutating func document(_ document: Document) {
             string(document.slug)
             string(document.title)
-            int(document.date.year)
-            int(document.date.month)
-            int(document.date.day)
+            string(document.date.description)
             string(document.kind.rawValue)
             optional(document.publisher)
             optional(document.visitSlug)
@@ -455,8 +453,7 @@ struct BuildCache: Sendable {
 
         /// A document as `Writer.document` wrote it, without body or quote HTML.
         mutating func document() -> Document? {
-            guard let slug = string(), let title = string(), let year = int(), let month = int(), let day = int(),
-                  let date = Day(year: year, month: month, day: day),
+            guard let slug = string(), let title = string(), let date = string().flatMap(Day.init),
                   let kind = string().flatMap(DocumentKind.init(rawValue:)),
                   let publisher = optional(), let visit = optional(),
                   let themeCount = int(), themeCount >= 0 else { return nil }
