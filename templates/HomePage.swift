@@ -8,11 +8,12 @@ enum HomePage {
         let latest = Array(portal.documents.suffix(5).reversed())
         let featured = portal.featuredQuote
         let main: HTML = """
-        <h1>\(site.title)</h1>
+        <h1>\(heading(portal))</h1>
         \(site.description.map { "<p class=\"lead\">\($0)</p>" as HTML })
+        \(strip(portal, context))
         \(standing(portal, context))
         <section aria-labelledby="journey"><h2 id="journey">The journey so far</h2>
-        \(JourneyChart.render(portal.judgedVisits, context))
+        \(JourneyChart.render(portal.visits, context))
         </section>
         <section aria-labelledby="latest"><h2 id="latest">Latest documents</h2>
         \(latest.isEmpty ? "<p>No documents yet.</p>" : "<ul class=\"cards\">\(latest.html { Components.documentItem($0, context) })</ul>" as HTML)
@@ -27,7 +28,7 @@ enum HomePage {
         })
         <section aria-labelledby="explore"><h2 id="explore">Explore the portal</h2>
         <ul class="explore">
-        <li><a href="\(context.href(.timeline))">Timeline</a>: every visit and document, oldest first</li>
+        <li><a href="\(context.href(.timeline))">Timeline</a>: the visits the documents describe and every document, oldest first</li>
         <li><a href="\(context.href(.visits))">Visits</a>: \(Components.counted(portal.visits.count, "Ofsted visit"))</li>
         <li><a href="\(context.href(.documents))">Documents</a>: \(Components.counted(portal.documents.count, "document"))</li>
         <li><a href="\(context.href(.themes))">Themes</a>: \(Components.counted(portal.themes.count, "theme"))</li>
@@ -36,6 +37,26 @@ enum HomePage {
         </ul></section>
         """
         return Layout.page(context, title: site.title, description: site.description, main: main)
+    }
+
+    /// The journey in words, "From inadequate to outstanding", or the site's title before any judgement.
+    private static func heading(_ portal: Portal) -> String {
+        let judged = portal.judgedVisits
+        guard let first = judged.first?.judgement, let last = judged.last?.judgement, judged.count > 1 else {
+            return portal.site.title
+        }
+        return first == last ? "\(first.title) at every judged inspection"
+            : "From \(first.title.lowercased()) to \(last.title.lowercased())"
+    }
+
+    /// Each overall judgement with its year, oldest first: the journey at a glance.
+    private static func strip(_ portal: Portal, _ context: PageContext) -> HTML {
+        let judged = portal.judgedVisits
+        guard !judged.isEmpty else { return .empty }
+        let items = judged.html { visit -> HTML in
+            "<li><a href=\"\(context.href(.visit(visit.slug)))\">\(Components.month(visit.start))</a> \(Components.badge(visit.judgement!))</li>"
+        }
+        return "<ol class=\"journey-strip\" aria-label=\"Overall judgements, oldest first\">\(items)</ol>"
     }
 
     /// The latest overall judgement, its date and visit.
@@ -48,9 +69,15 @@ enum HomePage {
         <section class="standing" aria-labelledby="standing"><h2 id="standing">Where services stand now</h2>
         <p class="standing-judgement">\(Components.badge(judgement))</p>
         <p>Judged <strong>\(judgement.title.lowercased())</strong> overall at the \
-        <a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a>, \(Components.month(visit.published ?? visit.start)).</p>
+        <a href="\(context.href(.visit(visit.slug)))">\(visit.title)</a>\(dateUnlessInTitle(visit)).</p>
         \(areas)
         </section>
         """
+    }
+
+    /// ", March 2025", unless the visit's title already says when it was.
+    private static func dateUnlessInTitle(_ visit: Visit) -> HTML {
+        let day = visit.published ?? visit.start
+        return visit.title.contains(day.monthText) ? .empty : ", \(Components.month(day))"
     }
 }

@@ -1,71 +1,80 @@
 import PortalModel
 
-/// The journey as an inline SVG chart of overall judgements over time, with a table that says the same in text.
+/// The journey as an inline SVG chart of every visit over time: judged visits as filled
+/// points on their judgement's line, the others as hollow points on a line of their own
+/// ("no judgement given in the documents"), so the chart never suggests a steady climb the
+/// documents do not show. Lines are labelled directly, and a table says the same in text.
+///
+/// The drawing is 360 units wide and never shown wider than 32rem, so at 320 px its 18-unit
+/// text is still about 14 px (85% of the body's) and its markers 14 px across.
 enum JourneyChart {
-    private static let width = 520.0
-    private static let height = 260.0
-    private static let left = 140.0
-    private static let right = 20.0
-    private static let top = 20.0
-    private static let bottom = 40.0
+    private static let width = 360.0
+    private static let left = 8.0
+    private static let right = 16.0
+    private static let top = 8.0
+    private static let lane = 54.0
+    private static let axis = 34.0
+    private static let unjudged = "No judgement given in the documents"
 
     static func render(_ visits: [Visit], _ context: PageContext) -> HTML {
         guard let first = visits.first, let last = visits.last else {
-            return "<p>No inspection has been judged yet.</p>"
+            return "<p>No visit is recorded yet.</p>"
         }
         let firstYear = first.start.year
         let lastYear = max(last.start.year + 1, firstYear + 1)
-        let plotWidth = width - left - right
-        let plotHeight = height - top - bottom
+        let plotWidth = width - left - right - 12
+        let lanes = Judgement.allCases.count + 1
+        let height = top + lane * Double(lanes) + axis
         func x(_ day: Day) -> Double {
-            let fraction = (Double(day.year - firstYear) + Double(day.month - 1) / 12 + Double(day.day - 1) / 365)
-            return left + plotWidth * fraction / Double(lastYear - firstYear)
+            let fraction = Double(day.year - firstYear) + Double(day.month - 1) / 12 + Double(day.day - 1) / 365
+            return left + 6 + plotWidth * fraction / Double(lastYear - firstYear)
         }
-        func y(_ judgement: Judgement) -> Double {
-            top + plotHeight * Double(Judgement.allCases.count - judgement.rank) / Double(Judgement.allCases.count - 1)
+        /// The line a visit sits on: 0 for outstanding at the top, the last for "no judgement".
+        func laneIndex(_ judgement: Judgement?) -> Int {
+            judgement.map { Judgement.allCases.count - $0.rank } ?? Judgement.allCases.count
         }
-        let levels = Judgement.allCases.html { judgement in
-            let level = format(y(judgement))
-            let words = judgement.title.split(separator: " ").map(String.init)
-            let label = words.enumerated().html { index, word in
-                let dy = index == 0 ? (words.count == 1 ? "0.35em" : "-0.2em") : "1.1em"
-                return "<tspan x=\"\(format(left - 10))\" dy=\"\(dy)\">\(word)</tspan>"
-            }
+        func y(_ judgement: Judgement?) -> Double { top + lane * (Double(laneIndex(judgement)) + 0.75) }
+        let levels = (Judgement.allCases.reversed().map(Optional.some) + [nil]).html { judgement -> HTML in
+            let line = format(y(judgement))
+            let label = judgement?.title ?? unjudged
             return """
-            <line class="grid" x1="\(format(left))" y1="\(level)" x2="\(format(width - right))" y2="\(level)"/>\
-            <text class="level" y="\(level)" text-anchor="end">\(label)</text>
+            <line class="grid" x1="\(format(left))" y1="\(line)" x2="\(format(width - right))" y2="\(line)"/>\
+            <text class="level" x="\(format(left))" y="\(format(y(judgement) - 16))">\(label)</text>
             """
         }
-        let years = stride(from: firstYear, through: lastYear, by: max(1, (lastYear - firstYear + 7) / 8)).html { year in
+        let step = max(1, (lastYear - firstYear + 3) / 4)
+        let years = stride(from: firstYear, through: lastYear, by: step).html { year in
             let position = format(x(Day(year: year, month: 1, day: 1)!))
-            return "<text class=\"year\" x=\"\(position)\" y=\"\(format(height - 12))\" text-anchor=\"middle\">\(year)</text>"
+            return "<text class=\"year\" x=\"\(position)\" y=\"\(format(height - 8))\" text-anchor=\"middle\">\(year)</text>"
         }
-        let points = visits.compactMap { visit in visit.judgement.map { (visit, $0) } }
-        let path = points.enumerated().map { index, point in
-            "\(index == 0 ? "M" : "L")\(format(x(point.0.start))) \(format(y(point.1)))"
-        }.joined(separator: " ")
-        let markers = points.html { visit, judgement in
-            "<circle class=\"point point-\(judgement.rawValue)\" cx=\"\(format(x(visit.start)))\" cy=\"\(format(y(judgement)))\" r=\"6\"/>"
-        }
-        let summary = "Overall judgements from \(first.start.year) to \(last.start.year): "
-            + points.map { "\($0.1.title.lowercased()) in \($0.0.start.monthText)" }.joined(separator: ", ") + "."
-        let rows = points.html { visit, judgement in
+        let markers = visits.html { visit -> HTML in
+            let kind = visit.judgement.map { "point point-\($0.rawValue)" } ?? "point point-none"
+            return """
+            <circle class="\(kind)" cx="\(format(x(visit.start)))" cy="\(format(y(visit.judgement)))" r="9">\
+            <title>\(visit.kind.title), \(visit.start.monthText): \(visit.judgement?.title ?? unjudged.lowercased())</title></circle>
             """
-            <tr><td><a href="\(context.href(.visit(visit.slug)))">\(visit.kind.title), \(visit.start.monthText)</a></td>\
-            <td>\(Components.badge(judgement))</td></tr>
+        }
+        let judged = visits.filter { $0.judgement != nil }
+        let summary = "Overall judgements "
+            + judged.map { "\($0.judgement!.title.lowercased()) in \($0.start.monthText)" }.joined(separator: ", ")
+            + "; \(Components.counted(visits.count - judged.count, "other visit")) with no judgement given in the documents."
+        let rows = visits.html { visit -> HTML in
+            """
+            <tr><td><a href="\(context.href(.visit(visit.slug)))">\(visit.kind.title), \(Components.month(visit.start))</a></td>\
+            <td>\(visit.judgement.map(Components.badge) ?? "No judgement given in the documents")</td></tr>
             """
         }
         return """
         <figure class="chart">
         <svg viewBox="0 0 \(format(width)) \(format(height))" role="img" aria-labelledby="chart-title chart-desc">
-        <title id="chart-title">Ofsted's overall judgement at each inspection</title>
+        <title id="chart-title">Ofsted's overall judgement at each visit in the documents</title>
         <desc id="chart-desc">\(summary)</desc>
-        \(levels)\(years)<path class="journey" d="\(path)"/>\(markers)
+        \(levels)\(years)\(markers)
         </svg>
-        <figcaption>\(summary)</figcaption>
+        <figcaption>\(summary) The documents mention other visits that are not recorded here.</figcaption>
         </figure>
         <table class="journey-table">
-        <caption>Overall judgements, oldest first</caption>
+        <caption>Visits in the documents, oldest first</caption>
         <thead><tr><th scope="col">Visit</th><th scope="col">Overall judgement</th></tr></thead>
         <tbody>\(rows)</tbody>
         </table>

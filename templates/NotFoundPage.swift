@@ -11,7 +11,7 @@ enum NotFoundPage {
         <p>You could try:</p>
         <ul class="explore">
         <li><a href="\(context.href(.home))">the portal’s home page</a>, for where services stand now</li>
-        <li><a href="\(context.href(.timeline))">the timeline</a> of every visit and document</li>
+        <li><a href="\(context.href(.timeline))">the timeline</a> of visits and documents</li>
         <li><a href="\(context.href(.documents))">all documents</a> or <a href="\(context.href(.quotes))">all quotes</a></li>
         </ul>
         """

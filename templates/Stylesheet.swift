@@ -61,15 +61,18 @@ enum Stylesheet {
     .badge-outstanding { background: var(--outstanding); }
     .standing { background: var(--panel); padding: 1rem 1.25rem; border-left: 6px solid var(--outstanding); }
     .standing h2 { margin-top: 0; }
+    .journey-strip { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: center; font-size: 1.1rem; }
+    .journey-strip li { display: flex; gap: 0.4rem; align-items: center; }
+    .journey-strip li + li::before { content: "→"; color: var(--muted); margin-right: 0.35rem; }
     .standing-judgement .badge { font-size: 1.4rem; padding: 0.25rem 0.75rem; }
     .areas { padding-left: 1.25rem; }
     .areas li { margin-bottom: 0.35rem; }
     .chart { margin: 0 0 1rem; }
-    .chart svg { width: 100%; display: block; background: #fff; }
+    .chart svg { width: 100%; max-width: 32rem; display: block; background: #fff; }
     .chart .grid { stroke: var(--line); stroke-width: 1; }
-    .chart .level, .chart .year { font-size: 13px; fill: var(--text); font-family: inherit; }
-    .chart .journey { fill: none; stroke: var(--brand); stroke-width: 3; }
-    .chart .point { stroke: var(--text); stroke-width: 2; }
+    .chart .level, .chart .year { font-size: 18px; fill: var(--text); font-family: inherit; }
+    .chart .point { stroke: var(--text); stroke-width: 2.5; }
+    .chart .point-none { fill: #fff; }
     .chart .point-inadequate { fill: var(--inadequate); }
     .chart .point-requires-improvement { fill: var(--requires-improvement); }
     .chart .point-good { fill: var(--good); }
@@ -137,7 +140,6 @@ enum Stylesheet {
       .search-layout { grid-template-columns: 14rem minmax(0, 1fr); }
     }
     @media (max-width: 30rem) {
-      .chart .level, .chart .year { font-size: 18px; }
       .facts { grid-template-columns: 1fr; }
       .facts dd { margin-bottom: 0.5rem; }
     }

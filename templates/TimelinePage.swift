@@ -36,8 +36,8 @@ enum TimelinePage {
         }
         let main: HTML = """
         <h1>Timeline</h1>
-        <p class="lead">\(Components.counted(portal.visits.count, "Ofsted visit")) and \
-        \(Components.counted(portal.documents.count, "document")), oldest first.</p>
+        <p class="lead">\(Components.counted(portal.visits.count, "Ofsted visit")) that the documents describe \
+        (they mention others, not recorded here) and \(Components.counted(portal.documents.count, "document")), oldest first.</p>
         \(years.html { group in
             """
             <section aria-labelledby="year-\(group.year)"><h2 id="year-\(group.year)">\(String(group.year))</h2>
@@ -45,7 +45,7 @@ enum TimelinePage {
             """
         })
         """
-        return Layout.page(context, title: "Timeline", description: "Every Ofsted visit and document, oldest first.",
+        return Layout.page(context, title: "Timeline", description: "The Ofsted visits the documents describe, and every document, oldest first.",
                            section: .timeline, main: main)
     }
 

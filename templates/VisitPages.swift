@@ -6,10 +6,10 @@ enum VisitPages {
         let context = PageContext(portal: portal, route: .visits)
         let main: HTML = """
         <h1>Visits</h1>
-        <p class="lead">\(Components.counted(portal.visits.count, "Ofsted inspection or visit", plural: "Ofsted inspections and visits")), oldest first.</p>
+        <p class="lead">\(Components.counted(portal.visits.count, "Ofsted inspection or visit", plural: "Ofsted inspections and visits")) that the portal's documents describe, oldest first. The documents mention others that are not recorded here.</p>
         <ul class="cards">\(portal.visits.html { Components.visitItem($0, context, heading: 2) })</ul>
         """
-        return Layout.page(context, title: "Visits", description: "Every Ofsted inspection and visit, oldest first.",
+        return Layout.page(context, title: "Visits", description: "The Ofsted inspections and visits the portal's documents describe, oldest first.",
                            section: .visits, main: main)
     }
 

@@ -35,7 +35,7 @@ import Testing
 
         let home = try await fetch("\(base)/")
         #expect(home.status == 200)
-        #expect(home.body.contains("<h1>Test portal: children&#39;s services</h1>"))
+        #expect(home.body.contains("<h1>From inadequate to outstanding</h1>"))
         #expect(home.body.contains("/_sitegen/reload"))
         #expect(try await fetch("\(base)/style.css").body.contains(":root"))
         #expect(try await fetch("\(base)/no/such/page/").status == 404)
