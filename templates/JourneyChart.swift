@@ -22,12 +22,12 @@ enum JourneyChart {
         }
         let firstYear = first.start.year
         let lastYear = max(last.start.year + 1, firstYear + 1)
-        let plotWidth = width - left - right - 12
+        let plotWidth = width - left - right - 44
         let lanes = Judgement.allCases.count + 1
         let height = top + lane * Double(lanes) + axis
         func x(_ day: Day) -> Double {
             let fraction = Double(day.year - firstYear) + Double(day.month - 1) / 12 + Double(day.day - 1) / 365
-            return left + 6 + plotWidth * fraction / Double(lastYear - firstYear)
+            return left + 22 + plotWidth * fraction / Double(lastYear - firstYear)
         }
         /// The line a visit sits on: 0 for outstanding at the top, the last for "no judgement".
         func laneIndex(_ judgement: Judgement?) -> Int {
