@@ -14,13 +14,14 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // The C library cmark, from Debian's libcmark-dev.
+        // The C library cmark, from Debian's libcmark-dev (or Homebrew's cmark on macOS).
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        // C helpers: renameat2(RENAME_EXCHANGE) and memmem, which Glibc does not export to Swift,
+        // C helpers: the atomic folder exchange (renameat2 on Linux, renamex_np on macOS), memmem and
+        // file times, which the system modules do not export to Swift alike,
         // and the per-thread arena cmark parses into.
         .target(name: "CSystem"),
         // The portal's values: visits, documents, quotes, speakers, themes.
