@@ -316,6 +316,30 @@ import Testing
         withExtendedLifetime(lock) {}
     }
 
+    @Test func twoBuildsAtOnceNeverLeaveAStaleOrMixedSite() throws {
+        let first = try FixtureSite()
+        defer { first.remove() }
+        let second = try FixtureSite(replacing: [Self.sustained: FixtureSite.standardFiles[Self.sustained]!
+            .replacingOccurrences(of: "title: Sustained progress", with: "title: Sustained progress, second")])
+        defer { second.remove() }
+        let output = "\(first.root)/shared-public"
+        for round in 1...6 {
+            let sites = round % 2 == 0 ? [first, second] : [second, first]
+            let outcomes = parallelMap(sites, workers: 2) { site in
+                Result { try SiteBuilder.build(BuildOptions(content: site.content, output: output)) }
+            }
+            let published = outcomes.indices.filter { (try? outcomes[$0].get()) != nil }
+            #expect(!published.isEmpty, "round \(round): one build at least publishes")
+            for outcome in outcomes {
+                if case .failure(let error) = outcome {
+                    #expect("\(error)".contains("another build of shared-public/ is running"), "round \(round): \(error)")
+                }
+            }
+            let snapshot = FixtureSite.snapshot(output)
+            #expect(published.contains { snapshot == (try? sites[$0].cleanBuild()) }, "round \(round): the site is one build's, whole")
+        }
+    }
+
     // MARK: 17: terminal escapes
 
     @Test func controlCharactersInDiagnosticsArePrintedEscaped() {
