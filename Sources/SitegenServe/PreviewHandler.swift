@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import SitegenCore
+import Templates
 
 /// Serves the preview folder, adds the reload script (and any errors) to HTML pages,
 /// and answers `/_sitegen/reload` with a WebSocket that says when to reload.
@@ -66,18 +67,7 @@ struct PreviewHandler: HTTPHandler {
 
             """
         if !problems.isEmpty {
-            let items = problems.map { problem in
-                "<li><code>\(escape("\(problem.path):\(problem.line):\(problem.column)"))</code> \(escape(problem.message))</li>"
-            }.joined()
-            extra = """
-                <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" \
-                style="position:fixed;inset:0;overflow:auto;z-index:1000;background:rgba(255,255,255,0.97);color:#0b0c0c;\
-                padding:1.5rem;font:16px/1.5 system-ui,sans-serif;border-top:8px solid #a4000f">\
-                <h2 id="sitegen-errors-title" style="margin-top:0">The content has \(problems.count) \(problems.count == 1 ? "error" : "errors")</h2>\
-                <p>This preview still shows the last good version. Fix these and save; the page reloads by itself.</p>\
-                <ul style="padding-left:1.25rem">\(items)</ul></div>
-
-                """ + extra
+            extra = overlay(problems).string + extra
         }
         if let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: extra, at: end.lowerBound)
@@ -87,9 +77,20 @@ struct PreviewHandler: HTTPHandler {
         return Data(html.utf8)
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    /// The errors, escaped by the templates' `HTML`, in a panel over the page.
+    static func overlay(_ problems: [Diagnostic]) -> HTML {
+        let items = problems.map { problem -> HTML in
+            "<li><code>\("\(problem.path):\(problem.line):\(problem.column)")</code> \(problem.message)</li>"
+        }
+        return """
+            <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" \
+            style="position:fixed;inset:0;overflow:auto;z-index:1000;background:rgba(255,255,255,0.97);color:#0b0c0c;\
+            padding:1.5rem;font:16px/1.5 system-ui,sans-serif;border-top:8px solid #a4000f">\
+            <h2 id="sitegen-errors-title" style="margin-top:0">The content has \(problems.count) \(problems.count == 1 ? "error" : "errors")</h2>\
+            <p>This preview still shows the last good version. Fix these and save; the page reloads by itself.</p>\
+            <ul style="padding-left:1.25rem">\(items)</ul></div>
+
+            """
     }
 }
 
