@@ -12,6 +12,11 @@ struct Terminal: Sendable {
     func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
+
+    /// Writes a line to standard output at once, unbuffered: a pipe gets it now, not at exit.
+    func output(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
 }
 
 /// A progress line on standard error, shown only once a build has taken over a second, and only on a terminal.
