@@ -3,18 +3,23 @@ import Foundation
 import SitegenCore
 import Templates
 
-/// Serves the preview folder, adds the reload script (and any errors) to HTML pages,
+/// Serves the last good build, adds the reload script (and any errors) to HTML pages,
 /// and answers `/_sitegen/reload` with a WebSocket that says when to reload.
+/// Until a build succeeds, every address gets a page listing the errors.
 struct PreviewHandler: HTTPHandler {
     static let reloadPath = "/_sitegen/reload"
 
-    let site: String
     let state: PreviewState
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         if request.path == Self.reloadPath {
             return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(state: state)))
                 .handleRequest(request)
+        }
+        guard let site = await state.site else {
+            return HTTPResponse(statusCode: .internalServerError,
+                                headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
+                                body: Self.errorPage(problems: await state.problems))
         }
         let path = request.target.path(percentEncoded: false)
         guard !path.split(separator: "/").contains("..") else { return HTTPResponse(statusCode: .forbidden) }
@@ -58,8 +63,23 @@ struct PreviewHandler: HTTPHandler {
         }
     }
 
-    /// Adds the reload script, and the errors laid over the page when there are any, before `</body>`.
-    static func inject(into page: Data, problems: [Diagnostic]) -> Data {
+    /// A page of its own for the errors, when there is no good build to show them over.
+    static func errorPage(problems: [Diagnostic]) -> Data {
+        let page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>sitegen: errors in the content</title></head>
+            <body>
+            </body>
+            </html>
+
+            """
+        return inject(into: Data(page.utf8), problems: problems, overPage: false)
+    }
+
+    /// Adds the reload script, and the errors when there are any, before `</body>`;
+    /// `overPage` says the page is the last good version, under the errors.
+    static func inject(into page: Data, problems: [Diagnostic], overPage: Bool = true) -> Data {
         var html = String(decoding: page, as: UTF8.self)
         var extra = """
             <script>(() => { const open = () => { const socket = new WebSocket(`ws://${location.host}\(reloadPath)`); \
@@ -67,7 +87,7 @@ struct PreviewHandler: HTTPHandler {
 
             """
         if !problems.isEmpty {
-            extra = overlay(problems).string + extra
+            extra = overlay(problems, overPage: overPage).string + extra
         }
         if let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: extra, at: end.lowerBound)
@@ -77,17 +97,17 @@ struct PreviewHandler: HTTPHandler {
         return Data(html.utf8)
     }
 
-    /// The errors, escaped by the templates' `HTML`, in a panel over the page.
-    static func overlay(_ problems: [Diagnostic]) -> HTML {
-        let items = problems.map { problem -> HTML in
-            "<li><code>\("\(problem.path):\(problem.line):\(problem.column)")</code> \(problem.message)</li>"
-        }
+    /// The errors, one a line as the terminal shows them, escaped by the templates' `HTML`,
+    /// in a panel over the page.
+    static func overlay(_ problems: [Diagnostic], overPage: Bool) -> HTML {
+        let items = problems.map { problem -> HTML in "<li><code>\(problem.description)</code></li>" }
+        let shown = overPage ? "This preview still shows the last good version." : "There is no good version to show yet."
         return """
             <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" \
             style="position:fixed;inset:0;overflow:auto;z-index:1000;background:rgba(255,255,255,0.97);color:#0b0c0c;\
             padding:1.5rem;font:16px/1.5 system-ui,sans-serif;border-top:8px solid #a4000f">\
             <h2 id="sitegen-errors-title" style="margin-top:0">The content has \(problems.count) \(problems.count == 1 ? "error" : "errors")</h2>\
-            <p>This preview still shows the last good version. Fix these and save; the page reloads by itself.</p>\
+            <p>\(shown) Fix these and save; the page reloads by itself.</p>\
             <ul style="padding-left:1.25rem">\(items)</ul></div>
 
             """

@@ -32,7 +32,7 @@ public actor PreviewServer {
         let site = folder.appendingPathComponent("site").path
         await rebuild(into: site)
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: requestedPort),
-                                logger: .disabled, handler: PreviewHandler(site: site, state: state))
+                                logger: .disabled, handler: PreviewHandler(state: state))
         self.server = server
         tasks.append(Task { try? await server.run() })
         try await server.waitUntilListening(timeout: 10)
@@ -76,24 +76,30 @@ public actor PreviewServer {
         switch outcome {
         case .success(let summary):
             log("Rebuilt \(summary.pages) pages in " + String(format: "%.2f s", summary.seconds))
-            await state.finished(problems: [])
+            await state.finished(site: site, problems: [])
         case .failure(let errors as ContentErrors):
             for diagnostic in errors.diagnostics { log(diagnostic.description) }
-            log("\(errors.diagnostics.count) error(s): still showing the last good site")
-            await state.finished(problems: errors.diagnostics)
+            let count = errors.diagnostics.count
+            let shown = await state.site == nil ? "every page shows them" : "still showing the last good site"
+            log("\(count) \(count == 1 ? "error" : "errors"): \(shown)")
+            await state.finished(site: nil, problems: errors.diagnostics)
         case .failure(let error):
             log("error: \(error)")
-            await state.finished(problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
+            await state.finished(site: nil, problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
         }
     }
 }
 
-/// What the open pages need to know: the latest problems, and who to tell about a rebuild.
+/// What the open pages need to know: the folder of the last good build (nil until one succeeds),
+/// the latest problems, and who to tell about a rebuild.
 actor PreviewState {
+    private(set) var site: String?
     private(set) var problems: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
 
-    func finished(problems: [Diagnostic]) {
+    /// Records a build's outcome: `site` is its folder if it succeeded, nil to keep the last good one.
+    func finished(site: String?, problems: [Diagnostic]) {
+        if let site { self.site = site }
         self.problems = problems
         for listener in listeners.values { listener.yield(.text("reload")) }
     }

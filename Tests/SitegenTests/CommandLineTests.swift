@@ -136,4 +136,16 @@ import Testing
         #expect(line?.hasPrefix("Serving \(site.content)/ at http://127.0.0.1:") == true)
         #expect(line?.hasSuffix("/ (Ctrl-C to stop)") == true)
     }
+
+    @Test
+    func serveListsContentErrorsAtOnceEvenThroughAPipe() async throws {
+        let site = try FixtureSite(replacing: ["documents/2017-11-16-sustained.md":
+            "---\ntitle: Sustained progress\ndate: 2017-11-31\nkind: article\n---\nProgress.\n"])
+        defer { site.remove() }
+        let serve = try ServeProcess(content: site.content)
+        defer { serve.stop() }
+        let error = try await serve.line { $0.contains(": error: ") }
+        #expect(error?.hasPrefix("\(site.content)/documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date") == true)
+        #expect(try await serve.line { $0.hasPrefix("Serving ") } != nil)
+    }
 }

@@ -2,11 +2,20 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import Synchronization
+import Templates
 import Testing
 @testable import SitegenServe
 
 /// `sitegen serve`: a real server on a free loopback port, a real edit, a bounded wait.
 @Suite struct PreviewServerTests {
+    /// The lines a server logs, as the terminal would print them.
+    private final class Log: Sendable {
+        private let storage = Mutex<[String]>([])
+        var lines: [String] { storage.withLock { $0 } }
+        func append(_ line: String) { storage.withLock { $0.append(line) } }
+    }
+
     private func fetch(_ url: String) async throws -> (status: Int, body: String) {
         var request = URLRequest(url: URL(string: url)!)
         request.timeoutInterval = 5
@@ -49,12 +58,39 @@ import Testing
         try site.write("documents/2017-11-16-sustained.md",
                        "---\ntitle: Broken\ndate: 2017-11-16\nkind: artcle\n---\nEdited.\n")
         let broken = try await waitFor(document) { $0.contains("sitegen-errors") }
-        #expect(broken.contains("documents/2017-11-16-sustained.md:4:7</code> unknown kind &#39;artcle&#39;") ||
-                broken.contains("documents/2017-11-16-sustained.md:4:7</code> unknown kind 'artcle'"))
+        #expect(broken.contains("documents/2017-11-16-sustained.md:4:7: error: unknown kind &#39;artcle&#39;"))
         #expect(broken.contains("<h1>Progress, edited live</h1>"), "the last good page stays under the errors")
 
         await server.stop()
         await #expect(throws: (any Error).self) { try await fetch("\(base)/") }
+    }
+
+    @Test func contentBrokenAtStartGetsAnErrorPageAtEveryAddressUntilItIsFixed() async throws {
+        let site = try FixtureSite(replacing: ["documents/2017-11-16-sustained.md":
+            "---\ntitle: Sustained progress\ndate: 2017-11-31\nkind: article\n---\nProgress.\n"])
+        defer { site.remove() }
+        let log = Log()
+        let server = PreviewServer(content: site.content, port: 0) { log.append($0) }
+        let port = try await server.start()
+        let base = "http://127.0.0.1:\(port)"
+
+        let error = "\(site.content)/documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date: '2017-11-31'; "
+            + "write it as YYYY-MM-DD, for example 2021-05-11"
+        #expect(log.lines.contains(error))
+        let shown: HTML = "<code>\(error)</code>"
+        for path in ["/", "/style.css", "/documents/2021-05-11-progress/", "/no/such/page/"] {
+            let page = try await fetch(base + path)
+            #expect(page.status == 500, "\(path)")
+            #expect(page.body.contains(shown.string), "\(path) does not list the error")
+            #expect(page.body.contains("/_sitegen/reload"), "\(path) would not reload when the content is fixed")
+        }
+
+        try site.write("documents/2017-11-16-sustained.md",
+                       "---\ntitle: Sustained progress\ndate: 2017-11-30\nkind: article\n---\nProgress.\n")
+        let fixed = try await waitFor("\(base)/") { $0.contains("<h1>Test portal: children&#39;s services</h1>") }
+        #expect(!fixed.contains("sitegen-errors"))
+        #expect(try await fetch("\(base)/").status == 200)
+        await server.stop()
     }
 
     @Test func theReloadScriptAndOverlayAreNeverPublished() throws {
