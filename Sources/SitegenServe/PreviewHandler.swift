@@ -97,10 +97,10 @@ struct PreviewHandler: HTTPHandler {
         return Data(html.utf8)
     }
 
-    /// The errors, one a line as the terminal shows them, escaped by the templates' `HTML`,
-    /// in a panel over the page.
+    /// The errors, one a line as the terminal shows them (control characters escaped too),
+    /// escaped by the templates' `HTML`, in a panel over the page.
     static func overlay(_ problems: [Diagnostic], overPage: Bool) -> HTML {
-        let items = problems.map { problem -> HTML in "<li><code>\(problem.description)</code></li>" }
+        let items = problems.map { problem -> HTML in "<li><code>\(escapedControlCharacters(problem.description))</code></li>" }
         let shown = overPage ? "This preview still shows the last good version." : "There is no good version to show yet."
         return """
             <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" \

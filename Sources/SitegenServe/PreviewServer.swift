@@ -78,13 +78,13 @@ public actor PreviewServer {
             log("Rebuilt \(summary.pages) pages in " + String(format: "%.2f s", summary.seconds))
             await state.finished(site: site, problems: [])
         case .failure(let errors as ContentErrors):
-            for diagnostic in errors.diagnostics { log(diagnostic.description) }
+            for diagnostic in errors.diagnostics { log(escapedControlCharacters(diagnostic.description)) }
             let count = errors.diagnostics.count
             let shown = await state.site == nil ? "every page shows them" : "still showing the last good site"
             log("\(count) \(count == 1 ? "error" : "errors"): \(shown)")
             await state.finished(site: nil, problems: errors.diagnostics)
         case .failure(let error):
-            log("error: \(error)")
+            log(escapedControlCharacters("error: \(error)"))
             await state.finished(site: nil, problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
         }
     }

@@ -93,6 +93,32 @@ import Testing
         await server.stop()
     }
 
+    @Test func controlCharactersInErrorsAreShownEscapedOnThePageAndInTheLog() async throws {
+        let site = try FixtureSite(replacing: [
+            "documents/2017-11-16-sustained.md": "---\ntitle: Sustained\ndate: 2017-11-16\nkind: \"\\e[2J\"\n---\nText.\n",
+            "documents/2021-05-11-progress.md": "---\ntitle: Progress\ndate: 2021-05-11\nkind: \"\\e]52;c;aGk=\\a\"\n---\nText.\n",
+            "visits/2015-07-inspection.md": "---\ntitle: Inspection\nkind: \"\\e]8;;https://evil.example/\\e\\\\click\\e]8;;\\e\\\\\"\n"
+                + "start: 2015-07-01\njudgement: inadequate\n---\nText.\n",
+        ])
+        defer { site.remove() }
+        let log = Log()
+        let server = PreviewServer(content: site.content, port: 0) { log.append($0) }
+        let port = try await server.start()
+        let page = try await fetch("http://127.0.0.1:\(port)/").body
+        await server.stop()
+
+        let escaped = ["\\u{1B}[2J", "\\u{1B}]52;c;aGk=\\u{7}", "\\u{1B}]8;;https://evil.example/\\u{1B}\\click\\u{1B}]8;;\\u{1B}\\"]
+        let logged = log.lines.joined(separator: "\n")
+        for text in escaped {
+            #expect(logged.contains("unknown kind '\(text)'"), "the log does not show \(text)")
+            let shown: HTML = "\("unknown kind '\(text)'")"
+            #expect(page.contains(shown.string), "the page does not show \(text)")
+        }
+        let isControl = { (scalar: Unicode.Scalar) in scalar.properties.generalCategory == .control && scalar != "\n" }
+        #expect(!logged.unicodeScalars.contains(where: isControl))
+        #expect(!page.unicodeScalars.contains(where: isControl))
+    }
+
     @Test func theReloadScriptAndOverlayAreNeverPublished() throws {
         let site = try FixtureSite()
         defer { site.remove() }
