@@ -6,20 +6,24 @@ import Templates
 /// Serves the last good build, adds the reload script (and any errors) to HTML pages,
 /// and answers `/_sitegen/reload` with a WebSocket that says when to reload.
 /// Until a build succeeds, every address gets a page listing the errors.
+///
+/// It answers only its own address: drafts are for the editor, not for any web page they visit.
 struct PreviewHandler: HTTPHandler {
     static let reloadPath = "/_sitegen/reload"
+    /// The longest request target (path and query) answered; no page address comes near it.
+    static let longestTarget = 2_048
 
     let state: PreviewState
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let refusal = await refusal(of: request) { return refusal }
         if request.path == Self.reloadPath {
             return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(state: state)))
                 .handleRequest(request)
         }
         guard let site = await state.site else {
-            return HTTPResponse(statusCode: .internalServerError,
-                                headers: [.contentType: "text/html; charset=utf-8", HTTPHeader("Cache-Control"): "no-store"],
-                                body: Self.errorPage(problems: await state.problems))
+            return Self.page(.internalServerError, type: "text/html; charset=utf-8",
+                             body: Self.errorPage(problems: await state.problems), for: request)
         }
         let path = request.target.path(percentEncoded: false)
         guard !path.split(separator: "/").contains("..") else { return HTTPResponse(statusCode: .forbidden) }
@@ -41,8 +45,36 @@ struct PreviewHandler: HTTPHandler {
         if type.hasPrefix("text/html") {
             body = Self.inject(into: body, problems: await state.problems)
         }
-        return HTTPResponse(statusCode: status,
-                            headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
+        return Self.page(status, type: type, body: body, for: request)
+    }
+
+    /// The answer to a request refused before its path is decoded or looked up: a target over `longestTarget` (414),
+    /// a `Host` other than this server's, as a DNS-rebinding page sends (421), a method other than GET and
+    /// HEAD (405), or a reload socket opened by a page from another origin (403). Nil for the others.
+    private func refusal(of request: HTTPRequest) async -> HTTPResponse? {
+        guard request.target.rawValue.utf8.count <= Self.longestTarget else { return HTTPResponse(statusCode: .uriTooLong) }
+        let port = await state.port
+        let origins = ["http://127.0.0.1:\(port)", "http://localhost:\(port)"]
+        guard let host = request.headers[.host], origins.contains("http://" + host.lowercased()) else {
+            return HTTPResponse(statusCode: .misdirectedRequest)
+        }
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+        }
+        if request.path == Self.reloadPath {
+            guard let origin = request.headers[HTTPHeader("Origin")], origins.contains(origin.lowercased()) else {
+                return HTTPResponse(statusCode: .forbidden)
+            }
+        }
+        return nil
+    }
+
+    /// A page that is never cached; for HEAD, its headers alone.
+    private static func page(_ status: HTTPStatusCode, type: String, body: Data, for request: HTTPRequest) -> HTTPResponse {
+        var headers: HTTPHeaders = [.contentType: type, HTTPHeader("Cache-Control"): "no-store"]
+        guard request.method == .HEAD else { return HTTPResponse(statusCode: status, headers: headers, body: body) }
+        headers[.contentLength] = String(body.count)
+        return HTTPResponse(statusCode: status, headers: headers)
     }
 
     static func contentType(of file: String) -> String {

@@ -39,6 +39,7 @@ public actor PreviewServer {
         guard case let .ip4(_, port)? = await server.listeningAddress else {
             throw CocoaError(.featureUnsupported)
         }
+        await state.listening(on: port)
         let watcher = ContentWatcher(folder: content)
         tasks.append(Task { [weak self] in
             var stamp = watcher.stamp()
@@ -94,8 +95,12 @@ public actor PreviewServer {
 /// the latest problems, and who to tell about a rebuild.
 actor PreviewState {
     private(set) var site: String?
+    /// The port the server listens on, part of the only addresses it answers.
+    private(set) var port: UInt16 = 0
     private(set) var problems: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+
+    func listening(on port: UInt16) { self.port = port }
 
     /// Records a build's outcome: `site` is its folder if it succeeded, nil to keep the last good one.
     func finished(site: String?, problems: [Diagnostic]) {

@@ -35,6 +35,119 @@ import Testing
         return last
     }
 
+    /// Sends `request` as written over a new connection and returns the answer: its headers and
+    /// `Content-Length` bytes of body, or what came before the server closed the connection or five
+    /// seconds passed.
+    /// The blocking calls run on a thread of their own, never on one the server needs.
+    private func exchange(_ request: String, port: UInt16) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try exchangeBlocking(request, port: port) })
+            }
+        }
+    }
+
+    private func exchangeBlocking(_ request: String, port: UInt16) throws -> String {
+        let connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(connection >= 0)
+        defer { close(connection) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            setsockopt(connection, SOL_SOCKET, option, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        try #require(connected == 0)
+        let bytes = Array(request.utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard count > 0 else { break }
+            sent += count
+        }
+        var answer = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = recv(connection, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            answer += buffer[..<count]
+            let text = String(decoding: answer, as: UTF8.self)
+            guard let end = text.range(of: "\r\n\r\n") else { continue }
+            let length = text[..<end.lowerBound].split(separator: "\r\n")
+                .first { $0.lowercased().hasPrefix("content-length: ") }.flatMap { Int($0.dropFirst(16)) } ?? 0
+            if text.utf8.count - text[..<end.upperBound].utf8.count >= length { break }
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
+    @Test func answersOnlyItsOwnHostAndOpensTheReloadSocketOnlyForItsOwnPages() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let server = PreviewServer(content: site.content, port: 0) { _ in }
+        let port = try await server.start()
+
+        func get(host: String?) async throws -> String {
+            try await exchange("GET / HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n", port: port)
+        }
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LocalHost:\(port)"] {
+            #expect(try await get(host: host).hasPrefix("HTTP/1.1 200 "), "\(host)")
+        }
+        for host in ["attacker.example:\(port)", "127.0.0.1", "127.0.0.1:1", "localhost.attacker.example:\(port)", nil] {
+            #expect(try await get(host: host).hasPrefix("HTTP/1.1 421 "), "\(host ?? "no Host")")
+        }
+
+        func openSocket(origin: String?) async throws -> String {
+            try await exchange("GET /_sitegen/reload HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + (origin.map { "Origin: \($0)\r\n" } ?? "") + "\r\n", port: port)
+        }
+        for origin in ["http://127.0.0.1:\(port)", "http://localhost:\(port)"] {
+            #expect(try await openSocket(origin: origin).hasPrefix("HTTP/1.1 101 "), "\(origin)")
+        }
+        for origin in ["http://attacker.example", "http://attacker.example:\(port)", "http://127.0.0.1:1",
+                       "https://127.0.0.1:\(port)", "null", nil] {
+            #expect(try await openSocket(origin: origin).hasPrefix("HTTP/1.1 403 "), "\(origin ?? "no Origin")")
+        }
+        await server.stop()
+    }
+
+    @Test func answersOnlyGetAndHeadAndRefusesLongTargetsAtOnce() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let server = PreviewServer(content: site.content, port: 0) { _ in }
+        let port = try await server.start()
+        func send(_ method: String, _ target: String = "/") async throws -> String {
+            try await exchange("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n\r\n", port: port)
+        }
+
+        for method in ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"] {
+            let answer = try await send(method)
+            #expect(answer.hasPrefix("HTTP/1.1 405 "), "\(method)")
+            #expect(answer.contains("\r\nAllow: GET, HEAD\r\n"), "\(method)")
+        }
+        let page = try await send("GET")
+        let head = try await send("HEAD")
+        #expect(head.hasPrefix("HTTP/1.1 200 "))
+        #expect(head.hasSuffix("\r\n\r\n"), "a HEAD answer has no body (the server closes the connection after it)")
+        let length = { (answer: String) in answer.split(separator: "\r\n").first { $0.hasPrefix("Content-Length: ") } }
+        #expect(length(head) != nil && length(head) == length(page))
+
+        #expect(try await send("GET", "/" + String(repeating: "a", count: 2_000)).hasPrefix("HTTP/1.1 404 "))
+        let started = Date()
+        #expect(try await send("GET", "/" + String(repeating: "%61", count: 1_000)).hasPrefix("HTTP/1.1 414 "))
+        #expect(try await send("GET", "/?" + String(repeating: "a", count: 2_100)).hasPrefix("HTTP/1.1 414 "))
+        #expect(Date().timeIntervalSince(started) < 5)
+        await server.stop()
+    }
+
     @Test func servesRebuildsOnChangeShowsErrorsAndStops() async throws {
         let site = try FixtureSite()
         defer { site.remove() }
