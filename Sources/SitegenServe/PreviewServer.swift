@@ -11,26 +11,44 @@ import SitegenCore
 public actor PreviewServer {
     private let content: String
     private let requestedPort: UInt16
+    private let build: @Sendable (BuildOptions) throws -> BuildSummary
     private let log: @Sendable (String) -> Void
     private let folder: URL
     private let state = PreviewState()
     private var server: HTTPServer?
     private var tasks: [Task<Void, Never>] = []
+    /// The site folders made so far, and those a build is writing into: two builds never share one.
+    private var sites: [String] = []
+    private var busy: Set<String> = []
+    /// The folder of the last good build, the one the next build updates when it is free.
+    private var served: String?
+    /// How many builds have started, and which of them showed its outcome last.
+    private var started = 0
+    private var shown = 0
+    private var stopped = false
 
     /// - Parameters:
     ///   - port: the port to listen on; 0 picks a free one.
     ///   - log: told what happens, one line at a time (builds, errors).
     public init(content: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        self.init(content: content, port: port, build: SiteBuilder.build, log: log)
+    }
+
+    /// `build` runs one build; tests pass a slow one.
+    init(content: String, port: UInt16, build: @escaping @Sendable (BuildOptions) throws -> BuildSummary,
+         log: @escaping @Sendable (String) -> Void) {
         self.content = content
         self.requestedPort = port
+        self.build = build
         self.log = log
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
     }
 
     /// Builds once, starts listening and watching; returns the port.
     public func start() async throws -> UInt16 {
-        let site = folder.appendingPathComponent("site").path
-        await rebuild(into: site)
+        let watcher = ContentWatcher(folder: content)
+        let before = watcher.stamp()
+        await rebuild()
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: requestedPort),
                                 logger: .disabled, handler: PreviewHandler(state: state))
         self.server = server
@@ -40,23 +58,24 @@ public actor PreviewServer {
             throw CocoaError(.featureUnsupported)
         }
         await state.listening(on: port)
-        let watcher = ContentWatcher(folder: content)
         tasks.append(Task { [weak self] in
-            var stamp = watcher.stamp()
+            var stamp = before
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))
                 let now = watcher.stamp()
                 if now != stamp {
                     stamp = now
-                    await self?.rebuild(into: site)
+                    await self?.startRebuild()
                 }
             }
         })
         return port
     }
 
-    /// Stops listening and watching, closes reload connections and removes the private folder.
+    /// Stops listening and watching, closes reload connections and removes the private folder
+    /// (a build still running removes it again when it ends).
     public func stop() async {
+        stopped = true
         for task in tasks { task.cancel() }
         tasks = []
         await state.closeAll()
@@ -65,29 +84,55 @@ public actor PreviewServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func rebuild(into site: String) async {
-        let content = self.content
+    /// Starts a build without waiting for it, so a slow one (a YAML bomb) never stops the polling.
+    private func startRebuild() {
+        Task { await self.rebuild() }
+    }
+
+    /// Builds into a free site folder, the last good one if it is free, and shows the outcome unless
+    /// a build started later has shown its own already. A change saved while a build runs thus gets
+    /// a build at once, in another folder, instead of waiting for one that may never end.
+    private func rebuild() async {
+        started += 1
+        let generation = started
+        let site = ([served].compactMap { $0 } + sites).first { !busy.contains($0) } ?? newSite()
+        busy.insert(site)
+        let (content, build) = (self.content, self.build)
         let outcome: Result<BuildSummary, Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: Result {
-                    try SiteBuilder.build(BuildOptions(content: content, output: site, includeDrafts: true))
+                    try build(BuildOptions(content: content, output: site, includeDrafts: true))
                 })
             }
         }
+        busy.remove(site)
+        guard !stopped else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        guard generation > shown else { return }
+        shown = generation
         switch outcome {
         case .success(let summary):
+            served = site
             log("Rebuilt \(summary.pages) pages in " + String(format: "%.2f s", summary.seconds))
             await state.finished(site: site, problems: [])
         case .failure(let errors as ContentErrors):
             for diagnostic in errors.diagnostics { log(escapedControlCharacters(diagnostic.description)) }
             let count = errors.diagnostics.count
-            let shown = await state.site == nil ? "every page shows them" : "still showing the last good site"
-            log("\(count) \(count == 1 ? "error" : "errors"): \(shown)")
+            let showing = served == nil ? "every page shows them" : "still showing the last good site"
+            log("\(count) \(count == 1 ? "error" : "errors"): \(showing)")
             await state.finished(site: nil, problems: errors.diagnostics)
         case .failure(let error):
             log(escapedControlCharacters("error: \(error)"))
             await state.finished(site: nil, problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
         }
+    }
+
+    private func newSite() -> String {
+        let site = folder.appendingPathComponent("site-\(sites.count + 1)").path
+        sites.append(site)
+        return site
     }
 }
 

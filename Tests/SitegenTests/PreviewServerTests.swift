@@ -1,4 +1,5 @@
 import Foundation
+import SitegenCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -230,6 +231,40 @@ import Testing
         let isControl = { (scalar: Unicode.Scalar) in scalar.properties.generalCategory == .control && scalar != "\n" }
         #expect(!logged.unicodeScalars.contains(where: isControl))
         #expect(!page.unicodeScalars.contains(where: isControl))
+    }
+
+    @Test func aSlowBuildNeitherStopsThePollingNorReplacesTheNewerSite() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let file = "documents/2017-11-16-sustained.md"
+        let release = DispatchSemaphore(value: 0)
+        let slowBuildEnded = Mutex(false)
+        let server = PreviewServer(content: site.content, port: 0, build: { options in
+            let slow = (try? String(contentsOfFile: "\(options.content)/\(file)", encoding: .utf8))?.contains("Slow") == true
+            let summary = try SiteBuilder.build(options)
+            if slow {
+                _ = release.wait(timeout: .now() + 30)
+                slowBuildEnded.withLock { $0 = true }
+            }
+            return summary
+        }, log: { _ in })
+        let port = try await server.start()
+        let document = "http://127.0.0.1:\(port)/documents/2017-11-16-sustained/"
+
+        try site.write(file, "---\ntitle: Slow edit\ndate: 2017-11-16\nkind: article\n---\nText.\n")
+        let slow = try await waitFor(document) { $0.contains("<h1>Slow edit</h1>") }
+        try #require(slow.contains("<h1>Slow edit</h1>"), "the slow build wrote its pages, then hung")
+
+        try site.write(file, "---\ntitle: Next edit\ndate: 2017-11-16\nkind: article\n---\nText.\n")
+        let next = try await waitFor(document) { $0.contains("<h1>Next edit</h1>") }
+        #expect(next.contains("<h1>Next edit</h1>"), "the next edit waited for the slow build")
+
+        release.signal()
+        let deadline = Date().addingTimeInterval(10)
+        while !slowBuildEnded.withLock({ $0 }) && Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(try await fetch(document).body.contains("<h1>Next edit</h1>"), "the slow build's older site came back")
+        await server.stop()
     }
 
     @Test func theReloadScriptAndOverlayAreNeverPublished() throws {
