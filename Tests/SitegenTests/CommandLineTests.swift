@@ -105,15 +105,16 @@ import Testing
             try process.run()
         }
 
-        /// The first whole line that satisfies `condition`, waiting at most `seconds`.
+        /// The first whole line that satisfies `condition`, waiting at most `seconds` (and looking at
+        /// least once, however late this task runs).
         func line(within seconds: Double = 10, where condition: (String) -> Bool) async throws -> String? {
             let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
+            while true {
                 let lines = output.text.withLock { $0 }.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
                 if let line = lines.first(where: { condition(String($0)) }) { return String(line) }
+                guard Date() < deadline else { return nil }
                 try await Task.sleep(for: .milliseconds(50))
             }
-            return nil
         }
 
         /// Sends SIGTERM, and SIGKILL if it has not exited within five seconds.

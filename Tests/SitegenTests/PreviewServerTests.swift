@@ -24,16 +24,15 @@ import Testing
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
-    /// Fetches `url` until `condition` holds, for at most `seconds`.
+    /// Fetches `url` until `condition` holds, for at most `seconds` (and at least once, however late
+    /// this task runs on a busy machine).
     private func waitFor(_ url: String, seconds: Double = 10, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
-        var last = ""
-        while Date() < deadline {
-            last = try await fetch(url).body
-            if condition(last) { return last }
+        while true {
+            let last = try await fetch(url).body
+            if condition(last) || Date() >= deadline { return last }
             try await Task.sleep(for: .milliseconds(100))
         }
-        return last
     }
 
     /// Sends `request` as written over a new connection and returns the answer: its headers and
