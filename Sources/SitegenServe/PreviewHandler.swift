@@ -48,9 +48,10 @@ struct PreviewHandler: HTTPHandler {
         return Self.page(status, type: type, body: body, for: request)
     }
 
-    /// The answer to a request refused before its path is decoded or looked up: a target over `longestTarget` (414),
-    /// a `Host` other than this server's, as a DNS-rebinding page sends (421), a method other than GET and
-    /// HEAD (405), or a reload socket opened by a page from another origin (403). Nil for the others.
+    /// The answer to a request refused before its path is decoded or looked up: a target over
+    /// `longestTarget` (414), a `Host` other than this server's, as a DNS-rebinding page sends (421),
+    /// a method other than GET and HEAD (405), or a reload socket opened by a page from another
+    /// origin (403). Nil for the others.
     private func refusal(of request: HTTPRequest) async -> HTTPResponse? {
         guard request.target.rawValue.utf8.count <= Self.longestTarget else { return HTTPResponse(statusCode: .uriTooLong) }
         let port = await state.port
