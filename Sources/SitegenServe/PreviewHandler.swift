@@ -60,7 +60,7 @@ struct PreviewHandler: HTTPHandler {
             return HTTPResponse(statusCode: .misdirectedRequest)
         }
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
         }
         if request.path == Self.reloadPath {
             guard let origin = request.headers[HTTPHeader("Origin")], origins.contains(origin.lowercased()) else {
