@@ -36,7 +36,7 @@ let package = Package(
         // `sitegen serve`: a loopback preview server that rebuilds and reloads on change.
         .target(
             name: "SitegenServe",
-            dependencies: ["SitegenCore", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["SitegenCore", "Templates", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "sitegen",

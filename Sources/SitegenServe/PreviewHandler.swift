@@ -1,19 +1,29 @@
 import FlyingFox
 import Foundation
 import SitegenCore
+import Templates
 
-/// Serves the preview folder, adds the reload script (and any errors) to HTML pages,
+/// Serves the last good build, adds the reload script (and any errors) to HTML pages,
 /// and answers `/_sitegen/reload` with a WebSocket that says when to reload.
+/// Until a build succeeds, every address gets a page listing the errors.
+///
+/// It answers only its own address: drafts are for the editor, not for any web page they visit.
 struct PreviewHandler: HTTPHandler {
     static let reloadPath = "/_sitegen/reload"
+    /// The longest request target (path and query) answered; no page address comes near it.
+    static let longestTarget = 2_048
 
-    let site: String
     let state: PreviewState
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        if let refusal = await refusal(of: request) { return refusal }
         if request.path == Self.reloadPath {
             return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadMessages(state: state)))
                 .handleRequest(request)
+        }
+        guard let site = await state.site else {
+            return Self.page(.internalServerError, type: "text/html; charset=utf-8",
+                             body: Self.errorPage(problems: await state.problems), for: request)
         }
         let path = request.target.path(percentEncoded: false)
         guard !path.split(separator: "/").contains("..") else { return HTTPResponse(statusCode: .forbidden) }
@@ -35,8 +45,37 @@ struct PreviewHandler: HTTPHandler {
         if type.hasPrefix("text/html") {
             body = Self.inject(into: body, problems: await state.problems)
         }
-        return HTTPResponse(statusCode: status,
-                            headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
+        return Self.page(status, type: type, body: body, for: request)
+    }
+
+    /// The answer to a request refused before its path is decoded or looked up: a target over
+    /// `longestTarget` (414), a `Host` other than this server's, as a DNS-rebinding page sends (421),
+    /// a method other than GET and HEAD (405), or a reload socket opened by a page from another
+    /// origin (403). Nil for the others.
+    private func refusal(of request: HTTPRequest) async -> HTTPResponse? {
+        guard request.target.rawValue.utf8.count <= Self.longestTarget else { return HTTPResponse(statusCode: .uriTooLong) }
+        let port = await state.port
+        let origins = ["http://127.0.0.1:\(port)", "http://localhost:\(port)"]
+        guard let host = request.headers[.host], origins.contains("http://" + host.lowercased()) else {
+            return HTTPResponse(statusCode: .misdirectedRequest)
+        }
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: HTTPHeaders([HTTPHeader("Allow"): "GET, HEAD"]))
+        }
+        if request.path == Self.reloadPath {
+            guard let origin = request.headers[HTTPHeader("Origin")], origins.contains(origin.lowercased()) else {
+                return HTTPResponse(statusCode: .forbidden)
+            }
+        }
+        return nil
+    }
+
+    /// A page that is never cached; for HEAD, its headers alone.
+    private static func page(_ status: HTTPStatusCode, type: String, body: Data, for request: HTTPRequest) -> HTTPResponse {
+        var headers: HTTPHeaders = [.contentType: type, HTTPHeader("Cache-Control"): "no-store"]
+        guard request.method == .HEAD else { return HTTPResponse(statusCode: status, headers: headers, body: body) }
+        headers[.contentLength] = String(body.count)
+        return HTTPResponse(statusCode: status, headers: headers)
     }
 
     static func contentType(of file: String) -> String {
@@ -57,8 +96,23 @@ struct PreviewHandler: HTTPHandler {
         }
     }
 
-    /// Adds the reload script, and the errors laid over the page when there are any, before `</body>`.
-    static func inject(into page: Data, problems: [Diagnostic]) -> Data {
+    /// A page of its own for the errors, when there is no good build to show them over.
+    static func errorPage(problems: [Diagnostic]) -> Data {
+        let page = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head><meta charset="utf-8"><title>sitegen: errors in the content</title></head>
+            <body>
+            </body>
+            </html>
+
+            """
+        return inject(into: Data(page.utf8), problems: problems, overPage: false)
+    }
+
+    /// Adds the reload script, and the errors when there are any, before `</body>`;
+    /// `overPage` says the page is the last good version, under the errors.
+    static func inject(into page: Data, problems: [Diagnostic], overPage: Bool = true) -> Data {
         var html = String(decoding: page, as: UTF8.self)
         var extra = """
             <script>(() => { const open = () => { const socket = new WebSocket(`ws://${location.host}\(reloadPath)`); \
@@ -66,18 +120,7 @@ struct PreviewHandler: HTTPHandler {
 
             """
         if !problems.isEmpty {
-            let items = problems.map { problem in
-                "<li><code>\(escape("\(problem.path):\(problem.line):\(problem.column)"))</code> \(escape(problem.message))</li>"
-            }.joined()
-            extra = """
-                <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" \
-                style="position:fixed;inset:0;overflow:auto;z-index:1000;background:rgba(255,255,255,0.97);color:#0b0c0c;\
-                padding:1.5rem;font:16px/1.5 system-ui,sans-serif;border-top:8px solid #a4000f">\
-                <h2 id="sitegen-errors-title" style="margin-top:0">The content has \(problems.count) \(problems.count == 1 ? "error" : "errors")</h2>\
-                <p>This preview still shows the last good version. Fix these and save; the page reloads by itself.</p>\
-                <ul style="padding-left:1.25rem">\(items)</ul></div>
-
-                """ + extra
+            extra = overlay(problems, overPage: overPage).string + extra
         }
         if let end = html.range(of: "</body>", options: .backwards) {
             html.insert(contentsOf: extra, at: end.lowerBound)
@@ -87,9 +130,20 @@ struct PreviewHandler: HTTPHandler {
         return Data(html.utf8)
     }
 
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    /// The errors, one a line as the terminal shows them (control characters escaped too),
+    /// escaped by the templates' `HTML`, in a panel over the page.
+    static func overlay(_ problems: [Diagnostic], overPage: Bool) -> HTML {
+        let items = problems.map { problem -> HTML in "<li><code>\(problem.description)</code></li>" }
+        let shown = overPage ? "This preview still shows the last good version." : "There is no good version to show yet."
+        return """
+            <div id="sitegen-errors" role="alertdialog" aria-modal="true" aria-labelledby="sitegen-errors-title" \
+            style="position:fixed;inset:0;overflow:auto;z-index:1000;background:rgba(255,255,255,0.97);color:#0b0c0c;\
+            padding:1.5rem;font:16px/1.5 system-ui,sans-serif;border-top:8px solid #a4000f">\
+            <h2 id="sitegen-errors-title" style="margin-top:0">The content has \(problems.count) \(problems.count == 1 ? "error" : "errors")</h2>\
+            <p>\(shown) Fix these and save; the page reloads by itself.</p>\
+            <ul style="padding-left:1.25rem">\(items)</ul></div>
+
+            """
     }
 }
 

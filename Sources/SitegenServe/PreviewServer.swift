@@ -11,51 +11,71 @@ import SitegenCore
 public actor PreviewServer {
     private let content: String
     private let requestedPort: UInt16
+    private let build: @Sendable (BuildOptions) throws -> BuildSummary
     private let log: @Sendable (String) -> Void
     private let folder: URL
     private let state = PreviewState()
     private var server: HTTPServer?
     private var tasks: [Task<Void, Never>] = []
+    /// The site folders made so far, and those a build is writing into: two builds never share one.
+    private var sites: [String] = []
+    private var busy: Set<String> = []
+    /// The folder of the last good build, the one the next build updates when it is free.
+    private var served: String?
+    /// How many builds have started, and which of them showed its outcome last.
+    private var started = 0
+    private var shown = 0
+    private var stopped = false
 
     /// - Parameters:
     ///   - port: the port to listen on; 0 picks a free one.
     ///   - log: told what happens, one line at a time (builds, errors).
     public init(content: String, port: UInt16, log: @escaping @Sendable (String) -> Void) {
+        self.init(content: content, port: port, build: SiteBuilder.build, log: log)
+    }
+
+    /// `build` runs one build; tests pass a slow one.
+    init(content: String, port: UInt16, build: @escaping @Sendable (BuildOptions) throws -> BuildSummary,
+         log: @escaping @Sendable (String) -> Void) {
         self.content = content
         self.requestedPort = port
+        self.build = build
         self.log = log
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-serve-\(UUID().uuidString)")
     }
 
     /// Builds once, starts listening and watching; returns the port.
     public func start() async throws -> UInt16 {
-        let site = folder.appendingPathComponent("site").path
-        await rebuild(into: site)
+        let watcher = ContentWatcher(folder: content)
+        let before = watcher.stamp()
+        await rebuild()
         let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: requestedPort),
-                                logger: .disabled, handler: PreviewHandler(site: site, state: state))
+                                logger: .disabled, handler: PreviewHandler(state: state))
         self.server = server
         tasks.append(Task { try? await server.run() })
         try await server.waitUntilListening(timeout: 10)
         guard case let .ip4(_, port)? = await server.listeningAddress else {
             throw CocoaError(.featureUnsupported)
         }
-        let watcher = ContentWatcher(folder: content)
+        await state.listening(on: port)
         tasks.append(Task { [weak self] in
-            var stamp = watcher.stamp()
+            var stamp = before
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(250))
                 let now = watcher.stamp()
                 if now != stamp {
                     stamp = now
-                    await self?.rebuild(into: site)
+                    await self?.startRebuild()
                 }
             }
         })
         return port
     }
 
-    /// Stops listening and watching, closes reload connections and removes the private folder.
+    /// Stops listening and watching, closes reload connections and removes the private folder
+    /// (a build still running removes it again when it ends).
     public func stop() async {
+        stopped = true
         for task in tasks { task.cancel() }
         tasks = []
         await state.closeAll()
@@ -64,36 +84,72 @@ public actor PreviewServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func rebuild(into site: String) async {
-        let content = self.content
+    /// Starts a build without waiting for it, so a slow one (a YAML bomb) never stops the polling.
+    private func startRebuild() {
+        Task { await self.rebuild() }
+    }
+
+    /// Builds into a free site folder, the last good one if it is free, and shows the outcome unless
+    /// a build started later has shown its own already. A change saved while a build runs thus gets
+    /// a build at once, in another folder, instead of waiting for one that may never end.
+    private func rebuild() async {
+        started += 1
+        let generation = started
+        let site = ([served].compactMap { $0 } + sites).first { !busy.contains($0) } ?? newSite()
+        busy.insert(site)
+        let (content, build) = (self.content, self.build)
         let outcome: Result<BuildSummary, Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: Result {
-                    try SiteBuilder.build(BuildOptions(content: content, output: site, includeDrafts: true))
+                    try build(BuildOptions(content: content, output: site, includeDrafts: true))
                 })
             }
         }
+        busy.remove(site)
+        guard !stopped else {
+            try? FileManager.default.removeItem(at: folder)
+            return
+        }
+        guard generation > shown else { return }
+        shown = generation
         switch outcome {
         case .success(let summary):
+            served = site
             log("Rebuilt \(summary.pages) pages in " + String(format: "%.2f s", summary.seconds))
-            await state.finished(problems: [])
+            await state.finished(site: site, problems: [])
         case .failure(let errors as ContentErrors):
             for diagnostic in errors.diagnostics { log(diagnostic.description) }
-            log("\(errors.diagnostics.count) error(s): still showing the last good site")
-            await state.finished(problems: errors.diagnostics)
+            let count = errors.diagnostics.count
+            let showing = served == nil ? "every page shows them" : "still showing the last good site"
+            log("\(count) \(count == 1 ? "error" : "errors"): \(showing)")
+            await state.finished(site: nil, problems: errors.diagnostics)
         case .failure(let error):
-            log("error: \(error)")
-            await state.finished(problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
+            log(Diagnostic.printable("error: \(error)"))
+            await state.finished(site: nil, problems: [Diagnostic(path: site, line: 1, message: "\(error)")])
         }
+    }
+
+    private func newSite() -> String {
+        let site = folder.appendingPathComponent("site-\(sites.count + 1)").path
+        sites.append(site)
+        return site
     }
 }
 
-/// What the open pages need to know: the latest problems, and who to tell about a rebuild.
+/// What the open pages need to know: the folder of the last good build (nil until one succeeds),
+/// the latest problems, and who to tell about a rebuild.
 actor PreviewState {
+    private(set) var site: String?
+    /// The port the server listens on, part of the only addresses it answers.
+    private(set) var port: UInt16 = 0
     private(set) var problems: [Diagnostic] = []
     private var listeners: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
 
-    func finished(problems: [Diagnostic]) {
+    func listening(on port: UInt16) { self.port = port }
+
+    /// Records a build's outcome: `site` is its folder if it succeeded, nil to keep the last good one.
+    func finished(site: String?, problems: [Diagnostic]) {
+        if let site { self.site = site }
         self.problems = problems
         for listener in listeners.values { listener.yield(.text("reload")) }
     }

@@ -111,12 +111,12 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal()
-        let server = PreviewServer(content: source.content, port: port) { line in print(line) }
+        let server = PreviewServer(content: source.content, port: port) { line in terminal.output(line) }
         let actualPort = try await server.start()
-        print(terminal.bold("Serving") + " \(source.content)/ at http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
+        terminal.output(terminal.bold("Serving") + " \(source.content)/ at http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
         await waitForInterrupt()
         await server.stop()
-        print("Stopped.")
+        terminal.output("Stopped.")
     }
 
     /// Suspends until Ctrl-C or SIGTERM.

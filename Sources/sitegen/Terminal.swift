@@ -23,6 +23,11 @@ struct Terminal: Sendable {
         let severity = diagnostic.severity == .error ? red("error:") : yellow("warning:")
         return "\(colourErr ? "\u{1B}[1m\(place)\u{1B}[0m" : place) \(severity) \(Diagnostic.printable(diagnostic.message))"
     }
+
+    /// Writes a line to standard output at once, unbuffered: a pipe gets it now, not at exit.
+    func output(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
 }
 
 /// A progress line on standard error, shown only once a build has taken over a second, and only on a terminal.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// The `sitegen` executable as an editor runs it: output streams, exit codes, report lines.
@@ -79,5 +80,74 @@ import Testing
             #expect(run.status == 0)
             #expect(run.output.contains("USAGE:"), "no help for \(command)")
         }
+    }
+
+    /// `sitegen serve` running with its standard output on a pipe, read as it arrives.
+    private struct ServeProcess {
+        private final class Output: Sendable {
+            let text = Mutex("")
+        }
+
+        private let process = Process()
+        private let pipe = Pipe()
+        private let output = Output()
+
+        init(content: String) throws {
+            try #require(FileManager.default.isExecutableFile(atPath: CommandLineTests.binary), "run `swift build` first")
+            process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+            process.arguments = ["serve", "--port", "0", "--content", content]
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            let output = self.output
+            pipe.fileHandleForReading.readabilityHandler = { handle in
+                let data = handle.availableData
+                output.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+            try process.run()
+        }
+
+        /// The first whole line that satisfies `condition`, waiting at most `seconds` (and looking at
+        /// least once, however late this task runs).
+        func line(within seconds: Double = 10, where condition: (String) -> Bool) async throws -> String? {
+            let deadline = Date().addingTimeInterval(seconds)
+            while true {
+                let lines = output.text.withLock { $0 }.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                if let line = lines.first(where: { condition(String($0)) }) { return String(line) }
+                guard Date() < deadline else { return nil }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+
+        /// Sends SIGTERM, and SIGKILL if it has not exited within five seconds.
+        func stop() {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            pipe.fileHandleForReading.readabilityHandler = nil
+        }
+    }
+
+    @Test
+    func serveSaysWhereItServesAtOnceEvenThroughAPipe() async throws {
+        let site = try FixtureSite()
+        defer { site.remove() }
+        let serve = try ServeProcess(content: site.content)
+        defer { serve.stop() }
+        let line = try await serve.line { $0.hasPrefix("Serving ") }
+        #expect(line?.hasPrefix("Serving \(site.content)/ at http://127.0.0.1:") == true)
+        #expect(line?.hasSuffix("/ (Ctrl-C to stop)") == true)
+    }
+
+    @Test
+    func serveListsContentErrorsAtOnceEvenThroughAPipe() async throws {
+        let site = try FixtureSite(replacing: ["documents/2017-11-16-sustained.md":
+            "---\ntitle: Sustained progress\ndate: 2017-11-31\nkind: article\n---\nProgress.\n"])
+        defer { site.remove() }
+        let serve = try ServeProcess(content: site.content)
+        defer { serve.stop() }
+        let error = try await serve.line { $0.contains(": error: ") }
+        #expect(error?.hasPrefix("\(site.content)/documents/2017-11-16-sustained.md:3:7: error: 'date' is not a real date") == true)
+        #expect(try await serve.line { $0.hasPrefix("Serving ") } != nil)
     }
 }
