@@ -16,6 +16,7 @@ public actor PreviewServer {
     private let folder: URL
     private let state = PreviewState()
     private var server: HTTPServer?
+    private var front: RequestGuard?
     private var tasks: [Task<Void, Never>] = []
     /// The site folders made so far, and those a build is writing into: two builds never share one.
     private var sites: [String] = []
@@ -49,14 +50,17 @@ public actor PreviewServer {
         let watcher = ContentWatcher(folder: content)
         let before = watcher.stamp()
         await rebuild()
-        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: requestedPort),
+        let server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0),
                                 logger: .disabled, handler: PreviewHandler(state: state))
         self.server = server
         tasks.append(Task { try? await server.run() })
         try await server.waitUntilListening(timeout: 10)
-        guard case let .ip4(_, port)? = await server.listeningAddress else {
+        guard case let .ip4(_, backend)? = await server.listeningAddress else {
             throw CocoaError(.featureUnsupported)
         }
+        let front = try RequestGuard(port: requestedPort, backend: backend)
+        self.front = front
+        let port = front.port
         await state.listening(on: port)
         tasks.append(Task { [weak self] in
             var stamp = before
@@ -78,6 +82,8 @@ public actor PreviewServer {
         stopped = true
         for task in tasks { task.cancel() }
         tasks = []
+        front?.stop()
+        front = nil
         await state.closeAll()
         await server?.stop(timeout: 1)
         server = nil

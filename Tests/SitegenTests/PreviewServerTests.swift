@@ -145,6 +145,17 @@ import Testing
         #expect(try await send("GET", "/" + String(repeating: "%61", count: 1_000)).hasPrefix("HTTP/1.1 414 "))
         #expect(try await send("GET", "/?" + String(repeating: "a", count: 2_100)).hasPrefix("HTTP/1.1 414 "))
         #expect(Date().timeIntervalSince(started) < 5)
+        let huge = Date()
+        #expect(try await send("GET", "/" + String(repeating: "a", count: 100_000)).hasPrefix("HTTP/1.1 414 "))
+        #expect(try await exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-Long: \(String(repeating: "b", count: 40_000))\r\n\r\n",
+                                   port: port).hasPrefix("HTTP/1.1 431 "))
+        #expect(Date().timeIntervalSince(huge) < 1, "a 100 KB path is refused before the HTTP server reads it")
+        let kept = try await exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: keep-alive\r\n\r\n"
+            + "GET /\(String(repeating: "a", count: 100_000)) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n", port: port)
+        #expect(kept.hasPrefix("HTTP/1.1 200 ") && kept.components(separatedBy: "HTTP/1.1 ").count == 2,
+                "one request a connection: a second, long one on the same connection is never read")
+        #expect(Date().timeIntervalSince(huge) < 2)
+        #expect(try await send("GET").hasPrefix("HTTP/1.1 200 "))
         await server.stop()
     }
 
