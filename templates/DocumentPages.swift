@@ -49,6 +49,6 @@ enum DocumentPages {
         return Layout.page(context, title: document.title, description: Components.excerpt(document.summary, limit: 300),
                            crumbs: [Crumb(title: "Documents", route: .documents)], section: .documents,
                            card: ShareCard(title: document.title, description: Components.excerpt(document.summary, limit: 300), type: "article"),
-                           main: main)
+                           structuredData: StructuredData.document(document, portal.site), main: main)
     }
 }

@@ -41,7 +41,8 @@ enum QuotePages {
         let description = Components.excerpt(quote.text, limit: 300)
         return Layout.page(context, title: title, description: description,
                            crumbs: [Crumb(title: "Quotes", route: .quotes)], crumbTitle: "Quote from \(name)", section: .quotes,
-                           card: ShareCard(title: title, description: description, type: "article"), main: main)
+                           card: ShareCard(title: title, description: description, type: "article"),
+                           structuredData: StructuredData.quote(quote, portal), main: main)
     }
 
     /// "as quoted in <title> (<publisher>, <date>)": where words the page shows come from a
