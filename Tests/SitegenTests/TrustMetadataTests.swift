@@ -4,7 +4,7 @@ import Testing
 @testable import SitegenCore
 @testable import Templates
 
-/// Where words come from and structured data (issue 18, items 2 and 7).
+/// Where words come from, structured data and last updates (issue 18, items 2, 7 and 8).
 @Suite struct TrustMetadataTests {
     /// The JSON-LD of a page, parsed, and its text as written.
     private func structuredData(_ page: String, sourceLocation: SourceLocation = #_sourceLocation) throws
@@ -140,5 +140,30 @@ import Testing
         #expect(json.text == #"{"a":"quote \" backslash \\ newline \n tab \t nul \u0000 bell \u0007 é 😀 \u003c\u003e\u0026 \u2028\u2029","list":["x",{}]}"#)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
         #expect(parsed["a"] as? String == text)
+    }
+
+    @Test func anUpdateShowsOnThePageAndDatesTheFeedSitemapAndJSONLD() throws {
+        let path = "documents/2017-11-16-sustained.md"
+        let site = try FixtureSite(replacing: [path: FixtureSite.standardFiles[path]!.replacingOccurrences(
+            of: "kind: article", with: "kind: article\nupdated: 2022-02\nupdate_note: A date & a name corrected.")])
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("documents/2017-11-16-sustained/index.html")
+        #expect(page.contains("<p class=\"updated\">Last updated <time datetime=\"2022-02\">February 2022</time>: A date &amp; a name corrected.</p>"))
+        #expect(try structuredData(page).object["dateModified"] as? String == "2022-02")
+        #expect(!(try site.page("documents/2021-05-11-progress/index.html")).contains("Last updated"))
+
+        let feed = try site.page("feed.xml")
+        #expect(XMLCheck.isWellFormed(feed))
+        #expect(feed.contains("<id>https://example.org/portal/</id>\n<updated>2022-02-01T00:00:00Z</updated>"),
+                "the feed's date is its newest update")
+        #expect(feed.contains("<published>2017-11-16T00:00:00Z</published>\n<updated>2022-02-01T00:00:00Z</updated>"))
+        #expect(feed.contains("<published>2021-05-11T00:00:00Z</published>\n<updated>2021-05-11T00:00:00Z</updated>"))
+
+        let sitemap = try site.page("sitemap.xml")
+        #expect(XMLCheck.isWellFormed(sitemap))
+        #expect(sitemap.contains("<url><loc>https://example.org/portal/documents/2017-11-16-sustained/</loc><lastmod>2022-02-01</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://example.org/portal/documents/2021-05-11-progress/</loc><lastmod>2021-05-11</lastmod></url>"))
+        #expect(sitemap.contains("<url><loc>https://example.org/portal/quotes/2017-11-16-sustained-1/</loc></url>"))
     }
 }
