@@ -41,6 +41,7 @@ enum DocumentPages {
         <h1>\(document.title)</h1>
         \(document.draft ? "<p class=\"draft\"><strong>Draft:</strong> not published yet.</p>" : .empty)
         <dl class="facts">\(facts)</dl>
+        \(document.updated.map { lastUpdated($0, note: document.updateNote) })\
         <div class="prose">
         \(body)
         </div>
@@ -49,6 +50,11 @@ enum DocumentPages {
         return Layout.page(context, title: document.title, description: Components.excerpt(document.summary, limit: 300),
                            crumbs: [Crumb(title: "Documents", route: .documents)], section: .documents,
                            card: ShareCard(title: document.title, description: Components.excerpt(document.summary, limit: 300), type: "article"),
-                           main: main)
+                           structuredData: StructuredData.document(document, portal.site), main: main)
+    }
+
+    /// "Last updated 1 June 2021: what changed".
+    private static func lastUpdated(_ day: Day, note: String?) -> HTML {
+        "<p class=\"updated\">Last updated \(Components.date(day))\(note.map { ": \($0)" as HTML })</p>\n"
     }
 }

@@ -5,11 +5,12 @@ enum Feeds {
     /// The newest documents, at most this many, go into the feed.
     static let feedLength = 50
 
-    /// An Atom feed of documents; `updated` is the newest document's date, so output is deterministic.
+    /// An Atom feed of documents; `updated` is the newest date or update of any document, so
+    /// output is deterministic.
     static func atom(_ portal: Portal) -> String {
         let site = portal.site
         let documents = portal.documents.suffix(feedLength).reversed()
-        let updated = portal.documents.last.map { timestamp($0.date) } ?? "1970-01-01T00:00:00Z"
+        let updated = portal.documents.map(lastChanged).max().map(timestamp) ?? "1970-01-01T00:00:00Z"
         let entries = documents.html { entry($0, site) }
         let feed: HTML = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -36,7 +37,7 @@ enum Feeds {
         <link rel="alternate" type="text/html" href="\(url)"/>
         <id>\(url)</id>
         <published>\(timestamp(document.date))</published>
-        <updated>\(timestamp(document.date))</updated>
+        <updated>\(timestamp(lastChanged(document)))</updated>
         <author><name>\(document.publisher ?? site.publisher ?? site.title)</name></author>
         <summary>\(document.summary)</summary>
         </entry>
@@ -44,9 +45,15 @@ enum Feeds {
         """
     }
 
-    /// Every page's absolute address.
+    /// Every page's absolute address; a document's page with the day it last changed.
     static func sitemap(_ portal: Portal, routes: [Route]) -> String {
-        let urls = routes.html { route -> HTML in "<url><loc>\(portal.site.baseURL + route.folder)</loc></url>\n" }
+        let urls = routes.html { route -> HTML in
+            var lastModified: HTML = .empty
+            if case .document(let slug) = route, let document = portal.document(slug) {
+                lastModified = "<lastmod>\(lastChanged(document).firstDay)</lastmod>"
+            }
+            return "<url><loc>\(portal.site.baseURL + route.folder)</loc>\(lastModified)</url>\n"
+        }
         let map: HTML = """
         <?xml version="1.0" encoding="utf-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -61,4 +68,7 @@ enum Feeds {
     }
 
     private static func timestamp(_ day: Day) -> String { "\(day.firstDay)T00:00:00Z" }
+
+    /// When the document last changed: its update, else its date.
+    private static func lastChanged(_ document: Document) -> Day { document.updated ?? document.date }
 }

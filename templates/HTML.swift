@@ -2,11 +2,12 @@
 ///
 /// Literal text in an `HTML` string is the template author's markup; every `String`
 /// interpolated into it is escaped for text and attribute values alike. The only way
-/// to emit unescaped text is `HTML(trusted:)`, used for cmark's safe-mode output.
+/// to emit unescaped text is `HTML(trusted:)`, used for cmark's safe-mode output and for
+/// `JSON` text, which escapes `<`, `>` and `&` itself.
 public struct HTML: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
     public private(set) var string: String
 
-    /// Markup that is already safe: cmark's output, never editor text.
+    /// Markup that is already safe: cmark's output or `JSON` text, never editor text.
     public init(trusted markup: String) { string = markup }
 
     public init(stringLiteral value: String) { string = value }

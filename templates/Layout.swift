@@ -20,9 +20,10 @@ enum Layout {
         ("Themes", .themes), ("Speakers", .speakers), ("Quotes", .quotes), ("Search", .search),
     ]
 
+    /// - Parameter structuredData: the page's JSON-LD, written into the head.
     static func page(
         _ context: PageContext, title: String, description: String?, crumbs: [Crumb] = [], crumbTitle: String? = nil,
-        section: Route? = nil, card: ShareCard? = nil, main: HTML
+        section: Route? = nil, card: ShareCard? = nil, structuredData: JSON? = nil, main: HTML
     ) -> String {
         let site = context.site
         let fullTitle = context.route == .home ? site.title : "\(title) – \(site.title)"
@@ -44,6 +45,7 @@ enum Layout {
         <link rel="icon" href="\(context.file("favicon.svg"))" type="image/svg+xml">
         <link rel="alternate" type="application/atom+xml" title="\(site.title)" href="\(context.file("feed.xml"))">
         \(card.map { shareMeta($0, context) })\
+        \(structuredData.map { "<script type=\"application/ld+json\">\(HTML(trusted: $0.text))</script>\n" as HTML })\
         </head>
         <body>
         <a class="skip-link" href="#main">Skip to main content</a>

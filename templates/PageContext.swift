@@ -20,6 +20,12 @@ struct PageContext {
         return afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? "/"
     }
 
+    /// The host of an absolute URL, lowercased: "https://Reports.Ofsted.gov.uk/x" gives "reports.ofsted.gov.uk".
+    static func host(of url: String) -> String {
+        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        return afterScheme.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }.lowercased()
+    }
+
     var site: Site { portal.site }
 
     /// A link to another page.

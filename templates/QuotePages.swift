@@ -34,13 +34,21 @@ enum QuotePages {
         <article class="quote-page" data-pagefind-body>
         <h1>Quote from \(name)</h1>
         <figure class="quote quote-large"><blockquote>\(HTML(trusted: quote.html))</blockquote>
-        <figcaption>\(Components.attribution(quote, context))</figcaption></figure>
+        <figcaption>\(Components.attribution(quote, context))\(portal.secondHandSource(of: quote).map { quotedIn($0, quote, context) })</figcaption></figure>
         <dl class="facts">\(facts)</dl>
         </article>
         """
         let description = Components.excerpt(quote.text, limit: 300)
         return Layout.page(context, title: title, description: description,
                            crumbs: [Crumb(title: "Quotes", route: .quotes)], crumbTitle: "Quote from \(name)", section: .quotes,
-                           card: ShareCard(title: title, description: description, type: "article"), main: main)
+                           card: ShareCard(title: title, description: description, type: "article"),
+                           structuredData: StructuredData.quote(quote, portal), main: main)
+    }
+
+    /// "as quoted in <title> (<publisher>, <date>)": where words the page shows come from a
+    /// document that another organisation published.
+    private static func quotedIn(_ document: Document, _ quote: Quote, _ context: PageContext) -> HTML {
+        let link = "\(context.href(.document(document.slug)))#quote-\(quote.number)"
+        return "<br>as quoted in <a href=\"\(link)\">\(document.title)</a> (\(document.publisher ?? ""), \(Components.date(document.date)))"
     }
 }

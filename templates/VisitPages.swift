@@ -27,7 +27,7 @@ enum VisitPages {
             facts.append("<dt>Inspectors</dt><dd>\(visit.inspectors.joined(separator: ", "))</dd>")
         }
         if let report = visit.reportURL {
-            facts.append("<dt>Report</dt><dd><a href=\"\(report)\">Read Ofsted’s report</a></dd>")
+            facts.append("<dt>Report</dt><dd><a href=\"\(report)\" rel=\"external\">\(reportLinkText(report))</a></dd>")
         }
         let areas: HTML = visit.judgements.isEmpty ? .empty : """
             <section aria-labelledby="areas"><h2 id="areas">Graded areas</h2>
@@ -55,5 +55,12 @@ enum VisitPages {
                            description: "\(visit.kind.title), \(visit.start.longText)"
                                + (visit.judgement.map { ": judged \($0.title.lowercased())" } ?? "."),
                            crumbs: [Crumb(title: "Visits", route: .visits)], section: .visits, main: main)
+    }
+
+    /// "Read the report on Ofsted’s website" when the address is Ofsted's, else names the host.
+    static func reportLinkText(_ url: String) -> String {
+        let host = PageContext.host(of: url)
+        let ofsted = host == "ofsted.gov.uk" || host.hasSuffix(".ofsted.gov.uk")
+        return ofsted ? "Read the report on Ofsted’s website" : "Read the report on \(host)"
     }
 }

@@ -81,6 +81,13 @@ public struct Portal: Sendable {
     /// The quotes from the visit's documents, oldest first.
     public func quotes(ofVisit slug: String) -> [Quote] { (quotesOfVisit[slug] ?? []).map { quotes[$0] } }
 
+    /// The quote's document when it carries the speaker's words at second hand: its publisher is
+    /// not the speaker's organisation (or the speaker has none). Nil when the document names no publisher.
+    public func secondHandSource(of quote: Quote) -> Document? {
+        guard let document = document(quote.documentSlug), let publisher = document.publisher else { return nil }
+        return speaker(quote.speakerSlug)?.belongs(to: publisher) == true ? nil : document
+    }
+
     /// The home page's featured quote: see `Portal.featured(among:)`.
     public var featuredQuote: Quote? { Portal.featured(inOrder: quotes) }
 

@@ -89,6 +89,14 @@ public struct Speaker: Sendable {
         self.organisation = organisation
         self.aliases = aliases
     }
+
+    /// True when `publisher` is the speaker's organisation: the same name ignoring case, also
+    /// when the organisation adds a gloss in brackets ("Ofsted (the Office for …)" is Ofsted).
+    public func belongs(to publisher: String) -> Bool {
+        guard let organisation else { return false }
+        let name = organisation.firstRange(of: " (").map { String(organisation[..<$0.lowerBound]) } ?? organisation
+        return [organisation, name].contains { $0.lowercased() == publisher.lowercased() }
+    }
 }
 
 /// A subject that documents and quotes are grouped by, from `content/themes.yml`.

@@ -208,6 +208,9 @@ import Testing
         try site.write(Self.extraPath(10), Self.extra(10, title: "Cafe\u{301}"))
         try rebuild("the same title with the accent as a combining mark: other bytes", quick: true)
         #expect(try site.page("documents/index.html").contains("Cafe\u{301} 10"))
+        try site.write(Self.extraPath(8), Self.extra(8).replacingOccurrences(
+            of: "kind: article\n", with: "kind: article\nupdated: 2023-01\nupdate_note: Corrected.\n"))
+        try rebuild("an update, which the feed's own date and the sitemap show", quick: false)
 
         let feed = "\(site.output)/feed.xml"
         try String(contentsOfFile: feed, encoding: .utf8)

@@ -4,8 +4,8 @@ import PortalModel
 import Templates
 
 /// The quickest rebuild after an edit: documents changed, but none moved in any list (same
-/// date, kind, visit, themes, draft flag and quote speakers), so every list shows them in the
-/// same places.
+/// date, kind, visit, themes, draft flag and quote speakers) and none has a new `updated`
+/// (which the feed's own date and the sitemap show), so every list shows them in the same places.
 ///
 /// Only the edited files, the visits they name, site.yml, speakers.yml and themes.yml are
 /// read. The documents' own pages and quote pages are rendered. Where what lists show of a
@@ -208,11 +208,12 @@ enum DocumentEditRebuild {
 }
 
 extension Document {
-    /// Whether every list shows this document where it shows `other`: the same date, kind,
-    /// visit, themes, draft flag, and quotes with the same ids, speakers and themes that are
-    /// as eligible to be featured on the home page as before.
+    /// Whether every list, the feed and the sitemap show this document where it shows `other`:
+    /// the same date, update, kind, visit, themes, draft flag, and quotes with the same ids,
+    /// speakers and themes that are as eligible to be featured on the home page as before.
     fileprivate func sharesPlaces(with other: Document) -> Bool {
-        date == other.date && kind == other.kind && visitSlug == other.visitSlug && themeSlugs == other.themeSlugs
+        date == other.date && updated == other.updated && kind == other.kind && visitSlug == other.visitSlug
+            && themeSlugs == other.themeSlugs
             && draft == other.draft && quotes.map(\.speakerSlug) == other.quotes.map(\.speakerSlug)
             && quotes.map(\.id) == other.quotes.map(\.id) && quotes.map(\.themeSlugs) == other.quotes.map(\.themeSlugs)
             && quotes.map(\.featured) == other.quotes.map(\.featured)
