@@ -1,8 +1,15 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+private let noSignal = Int32(MSG_NOSIGNAL)
 #elseif canImport(Darwin)
 import Darwin
+
+private let streamSocket = SOCK_STREAM
+/// Darwin has no MSG_NOSIGNAL; SO_NOSIGPIPE is set on each socket instead.
+private let noSignal: Int32 = 0
 #endif
 
 /// The preview's front door on 127.0.0.1: reads each connection's request head itself,
@@ -28,7 +35,7 @@ final class RequestGuard: @unchecked Sendable {
     /// Listens on 127.0.0.1:`port` (0: a free one) and passes connections to 127.0.0.1:`backend`.
     init(port: UInt16, backend: UInt16) throws {
         self.backend = backend
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, streamSocket, 0)
         guard listener >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -72,6 +79,10 @@ final class RequestGuard: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
+            #if canImport(Darwin)
+            var one: Int32 = 1
+            setsockopt(client, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
+            #endif
             Thread.detachNewThread { [self] in serve(client) }
         }
     }
@@ -98,7 +109,7 @@ final class RequestGuard: @unchecked Sendable {
             close(client)
             return
         }
-        let server = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let server = socket(AF_INET, streamSocket, 0)
         var address = Self.loopback(backend)
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(server, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
@@ -156,7 +167,7 @@ final class RequestGuard: @unchecked Sendable {
     private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let written = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, noSignal) }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return false }
             offset += written
