@@ -14,7 +14,8 @@ enum DataPage {
         } ?? "<p>\(rights)</p>"
         let main: HTML = """
         <h1>Open data</h1>
-        <p class="lead">Everything this portal shows, except the full text of documents, as files to download.</p>
+        <p class="lead">The portal’s visits, documents, quotes, speakers and themes as files to download. \
+        The full text of documents and the summaries of visits are on their pages.</p>
         <p>The CSV files follow RFC 4180: UTF-8, a header row, lines ending in CRLF, and fields that hold a comma, \
         a double quote or a line break in double quotes, with double quotes doubled. Dates are as precise as the \
         sources give them: <code>2021-05-11</code>, <code>2015-07</code> or <code>2021</code>. \
