@@ -81,6 +81,15 @@ enum Components {
         """
     }
 
+    /// How to reach the publisher: the contact e-mail and web page from site.yml, else the publisher's name.
+    static func contact(_ site: Site) -> HTML {
+        var ways: [HTML] = []
+        if let email = site.contact.email { ways.append("email <a href=\"mailto:\(email)\">\(email)</a>") }
+        if let url = site.contact.url { ways.append("use the <a href=\"\(url)\">contact page of \(site.publisher ?? site.title)</a>") }
+        guard !ways.isEmpty else { return "contact \(site.publisher ?? "the publisher of \(site.title)")" }
+        return ways.count == 1 ? ways[0] : "\(ways[0]) or \(ways[1])"
+    }
+
     static func themeLinks(_ slugs: [String], _ context: PageContext) -> HTML {
         let links = slugs.compactMap(context.portal.theme).map { theme -> HTML in
             "<li><a href=\"\(context.href(.theme(theme.slug)))\" data-pagefind-filter=\"theme\">\(theme.title)</a></li>"

@@ -30,6 +30,10 @@ enum DocumentPages {
         if let source = document.sourceURL {
             facts.append("<dt>Source</dt><dd><a href=\"\(source)\">The original document</a></dd>")
         }
+        if let rights = document.rights {
+            let licence: HTML = portal.site.licence.map { " (the \($0.title) covers the portal’s own text, not this document)" } ?? .empty
+            facts.append("<dt>Rights</dt><dd>\(rights)\(licence)</dd>")
+        }
         let body = document.body.html { segment -> HTML in
             switch segment {
             case .html(let html): HTML(trusted: html)

@@ -58,12 +58,28 @@ enum Layout {
         </main>
         <footer class="site-footer"><div class="wrap">\
         <p>\(site.publisher ?? site.title) · <a href="\(context.file("feed.xml"))">Atom feed of new documents</a> · \
-        <a href="\(context.href(.timeline))">Full timeline</a></p></div></footer>
+        <a href="\(context.href(.timeline))">Full timeline</a></p>
+        <ul class="footer-links">\
+        <li><a href="\(context.href(.accessibility))">Accessibility statement</a></li>\
+        <li><a href="\(context.href(.privacy))">Privacy</a></li>\
+        <li><a href="\(context.href(.data))">Open data</a></li></ul>
+        \(licence(site))</div></footer>
         </body>
         </html>
 
         """
         return page.string
+    }
+
+    /// The licence of the portal's own text, which does not cover the documents it quotes.
+    private static func licence(_ site: Site) -> HTML {
+        guard let licence = site.licence else { return .empty }
+        return """
+        <p>The portal’s own text is available under the <a href="\(licence.url)" rel="license">\(licence.title)</a>, \
+        except where otherwise stated. Documents and the words quoted from them belong to their rights holders, \
+        named on each document’s page.</p>
+
+        """
     }
 
     private static func breadcrumbs(_ crumbs: [Crumb], current: String, _ context: PageContext) -> HTML {

@@ -32,7 +32,15 @@ public enum ListRows {
             Listing(file: Route.home.file, rows: [Components.documentItem(document, home).string],
                     shownBy: "href=\"\(home.href(.document(document.slug)))\""),
             Listing(file: "feed.xml", rows: [Feeds.entry(document, portal.site).string], shownBy: "<id>\(url)</id>"),
+            Listing(file: OpenData.documentsFile, rows: [OpenData.documentRow(document, portal.site)], shownBy: nil),
+            Listing(file: OpenData.portalFile,
+                    rows: [OpenData.documentJSON(document, portal.site)] + document.quotes.map { OpenData.quoteJSON($0, portal.site) },
+                    shownBy: nil),
         ]
+        if !document.quotes.isEmpty {
+            listings.append(Listing(file: OpenData.quotesFile, rows: document.quotes.map { OpenData.quoteRow($0, portal) },
+                                    shownBy: nil))
+        }
         if !document.quotes.isEmpty {
             listings.append(page(.quotes) { quoteItems(document.quotes, $0) })
         }

@@ -10,6 +10,7 @@ public enum Route: Hashable, Sendable {
     case speakers, speaker(String)
     case quotes, quote(String)
     case search
+    case accessibility, privacy, data
     case notFound
 
     /// The folder below the site root: "" for home, "visits/x/" for a visit.
@@ -28,6 +29,9 @@ public enum Route: Hashable, Sendable {
         case .quotes: "quotes/"
         case .quote(let id): "quotes/\(id)/"
         case .search: "search/"
+        case .accessibility: "accessibility/"
+        case .privacy: "privacy/"
+        case .data: "data/"
         }
     }
 

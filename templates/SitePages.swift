@@ -4,7 +4,8 @@ import PortalModel
 public enum SitePages {
     /// Every HTML page of the portal, in a stable order (404 not included).
     public static func routes(of portal: Portal) -> [Route] {
-        var routes: [Route] = [.home, .timeline, .visits, .documents, .themes, .speakers, .quotes, .search]
+        var routes: [Route] = [.home, .timeline, .visits, .documents, .themes, .speakers, .quotes, .search,
+                               .accessibility, .privacy, .data]
         routes += portal.visits.map { .visit($0.slug) }
         routes += portal.documents.map { .document($0.slug) }
         routes += portal.themes.map { .theme($0.slug) }
@@ -29,11 +30,15 @@ public enum SitePages {
         case .quotes: QuotePages.index(portal)
         case .quote(let id): portal.quote(id).map { QuotePages.page($0, portal) } ?? NotFoundPage.render(portal)
         case .search: SearchPage.render(portal)
+        case .accessibility: AccessibilityPage.render(portal)
+        case .privacy: PrivacyPage.render(portal)
+        case .data: DataPage.render(portal)
         case .notFound: NotFoundPage.render(portal)
         }
     }
 
-    /// The other files at the site root, by name: feed, sitemap, robots, 404 page, stylesheet and favicon.
+    /// The other files, by path below the site root: feed, sitemap, robots, 404 page, stylesheet,
+    /// favicon and the open data files.
     public static func rootFiles(of portal: Portal, routes: [Route]) -> [(name: String, contents: String)] {
         [
             ("404.html", NotFoundPage.render(portal)),
@@ -42,6 +47,10 @@ public enum SitePages {
             ("robots.txt", Feeds.robots(portal)),
             ("style.css", Stylesheet.css),
             ("favicon.svg", Favicon.svg),
+            (OpenData.visitsFile, OpenData.visitsCSV(portal)),
+            (OpenData.documentsFile, OpenData.documentsCSV(portal)),
+            (OpenData.quotesFile, OpenData.quotesCSV(portal)),
+            (OpenData.portalFile, OpenData.portalJSON(portal)),
         ]
     }
 }

@@ -135,6 +135,7 @@ enum Stylesheet {
     .pf-heading-chips { margin: 0.5rem 0 0; padding-left: 1.25rem; }
     .pf-skeleton { min-height: 1.2em; background: var(--panel); }
     .site-footer { border-top: 1px solid var(--line); padding: 1rem 0 2rem; color: var(--muted); font-size: 0.95rem; }
+    .footer-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
     @media (min-width: 48rem) {
       .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.25rem 2rem; }
       .search-layout { grid-template-columns: 14rem minmax(0, 1fr); }

@@ -84,6 +84,7 @@ struct PreviewHandler: HTTPHandler {
         case "css": "text/css; charset=utf-8"
         case "xml": "application/xml; charset=utf-8"
         case "txt": "text/plain; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
         case "js": "text/javascript; charset=utf-8"
         case "json": "application/json"
         case "svg": "image/svg+xml"

@@ -12,6 +12,7 @@ import Testing
         let pages = [
             "index.html", "timeline/index.html", "visits/index.html", "documents/index.html", "themes/index.html",
             "speakers/index.html", "quotes/index.html", "search/index.html",
+            "accessibility/index.html", "privacy/index.html", "data/index.html",
             "visits/2015-07-inspection/index.html", "visits/2021-03-focused-visit/index.html",
             "documents/2017-11-16-sustained/index.html", "documents/2021-05-11-progress/index.html",
             "themes/children-in-care/index.html", "themes/early-help/index.html",
@@ -19,7 +20,8 @@ import Testing
             "quotes/2017-11-16-sustained-1/index.html", "quotes/2021-05-11-progress-1/index.html",
             "quotes/2021-05-11-progress-2/index.html",
         ]
-        let others = [".sitegen", "404.html", "favicon.svg", "feed.xml", "robots.txt", "sitemap.xml", "style.css"]
+        let others = [".sitegen", "404.html", "favicon.svg", "feed.xml", "robots.txt", "sitemap.xml", "style.css",
+                      "data/documents.csv", "data/portal.json", "data/quotes.csv", "data/visits.csv"]
         #expect(site.publishedFiles() == (pages + others).sorted())
         #expect(summary.files == pages.count + others.count - 1)
     }
@@ -168,7 +170,7 @@ import Testing
         #expect(XMLCheck.isWellFormed(feed))
         let sitemap = try site.page("sitemap.xml")
         #expect(sitemap.contains("<loc>https://example.org/portal/quotes/2017-11-16-sustained-1/</loc>"))
-        #expect(sitemap.components(separatedBy: "<url>").count == 20)
+        #expect(sitemap.components(separatedBy: "<url>").count == 23)
         #expect(XMLCheck.isWellFormed(sitemap))
         #expect(try site.page("robots.txt").contains("Sitemap: https://example.org/portal/sitemap.xml"))
     }

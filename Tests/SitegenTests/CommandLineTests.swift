@@ -39,7 +39,7 @@ import Testing
         #expect(run.status == 0)
         #expect(run.errors == "\(site.content)/site.yml:3:1: warning: 'base_url' is still a placeholder (example.org); "
             + "set the portal's real address before publishing: feeds, the sitemap and shared links use it\n1 warning.\n")
-        #expect(run.output.hasPrefix("Published 2 documents, 2 visits, 3 quotes, 2 themes, 2 speakers: 20 pages in "))
+        #expect(run.output.hasPrefix("Published 2 documents, 2 visits, 3 quotes, 2 themes, 2 speakers: 23 pages in "))
         #expect(run.output.hasSuffix(" s → \(site.output)/\n"))
         #expect(!run.output.contains("\u{1B}["))
         let again = try sitegen(["build", "--content", site.content, "--output", site.output])

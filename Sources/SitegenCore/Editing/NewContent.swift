@@ -15,7 +15,9 @@ public enum NewContent {
         try check(visit: visit, themes: themes, content: content)
         try checkTitle(title)
         let slug = "\(date)-\(try slug(of: title))"
-        let publisher = (try? SourceFile.read("\(content)/site.yml").get()).flatMap { ContentFiles.site($0).0?.publisher }
+        let publisher = (try? SourceFile.read("\(content)/site.yml").get()).flatMap {
+            ContentFiles.site($0, today: .today()).0?.publisher
+        }
         let speaker = (try? SourceFile.read("\(content)/speakers.yml").get()).flatMap {
             ContentFiles.speakers($0).entries.first?.value
         }

@@ -75,8 +75,9 @@ enum Placeholder {
 
 /// Reads each kind of content file into typed values, collecting diagnostics.
 enum ContentFiles {
-    /// site.yml; the diagnostics include warnings for placeholder addresses (example.org, localhost).
-    static func site(_ file: SourceFile) -> (Site?, [Diagnostic]) {
+    /// site.yml; the diagnostics include warnings for placeholder addresses (example.org, localhost)
+    /// and for an accessibility statement last reviewed more than a year before `today`.
+    static func site(_ file: SourceFile, today: Day) -> (Site?, [Diagnostic]) {
         let node: Node?
         switch YAMLText.parse(file.text, path: file.path, lineOffset: 0) {
         case .success(let parsed): node = parsed
@@ -98,7 +99,7 @@ enum ContentFiles {
             fields.absorb(entry)
         }
         let licence: Licence? = fields.choice("licence")
-        let accessibility = accessibilityStatement(&fields)
+        let (accessibility, reviewedLine) = accessibilityStatement(&fields)
         let pageSize = fields.integer("page_size", in: 1...10_000) ?? 50
         var warnings: [Diagnostic] = []
         for (key, value) in [("base_url", baseURL), ("contact.url", contact.url), ("contact.email", contact.email)] {
@@ -110,14 +111,19 @@ enum ContentFiles {
                                          : "contact, which the accessibility statement gives readers"),
                 severity: .warning))
         }
+        if let accessibility, let reviewedLine,
+           let warning = staleReview(accessibility.reviewed, today: today, path: file.path, line: reviewedLine) {
+            warnings.append(warning)
+        }
         guard let title, let baseURL, fields.diagnostics.isEmpty else { return (nil, fields.diagnostics) }
         return (Site(title: title, description: description, baseURL: baseURL, language: language,
                      publisher: publisher, contact: contact, licence: licence, accessibility: accessibility,
                      pageSize: pageSize), warnings)
     }
 
-    private static func accessibilityStatement(_ fields: inout Fields) -> AccessibilityStatement? {
-        guard let node = fields.node("accessibility") else { return nil }
+    /// The statement, and the line of its `reviewed` date (of `prepared`, which it defaults to).
+    private static func accessibilityStatement(_ fields: inout Fields) -> (AccessibilityStatement?, line: Int?) {
+        guard let node = fields.node("accessibility") else { return (nil, nil) }
         var entry = Fields(node, allowed: ["status", "prepared", "reviewed", "known_issues"], path: fields.path,
                            lineOffset: 0, ownerLine: node.mark?.line ?? 1, what: "accessibility")
         let status: ComplianceStatus? = entry.choice("status", required: true)
@@ -125,9 +131,21 @@ enum ContentFiles {
         let reviewed = entry.day("reviewed")
         let knownIssues = entry.list("known_issues").map(\.value)
         fields.absorb(entry)
-        guard let status, let prepared else { return nil }
-        return AccessibilityStatement(status: status, prepared: prepared.value, reviewed: reviewed?.value ?? prepared.value,
-                                      knownIssues: knownIssues)
+        guard let status, let prepared else { return (nil, nil) }
+        let statement = AccessibilityStatement(status: status, prepared: prepared.value,
+                                               reviewed: reviewed?.value ?? prepared.value, knownIssues: knownIssues)
+        return (statement, (reviewed ?? prepared).line)
+    }
+
+    /// A warning when the accessibility statement was last reviewed more than a year before `today`.
+    static func staleReview(_ reviewed: Day, today: Day, path: String, line: Int) -> Diagnostic? {
+        let year = reviewed.year + 1
+        let anniversary = Day(year: year, month: reviewed.month, day: reviewed.day) ?? Day(year: year, month: 2, day: 28)
+        guard let anniversary, anniversary < today else { return nil }
+        return Diagnostic(path: path, line: line,
+            message: "the accessibility statement was last reviewed on \(reviewed), more than a year ago; "
+                + "review it, then set 'reviewed' to the date of the review",
+            severity: .warning)
     }
 
     static func speakers(_ file: SourceFile) -> EntryList<Speaker> {

@@ -32,7 +32,9 @@ struct LoadedContent: Sendable {
 enum ContentTree {
     /// Reads everything, parsing visits and documents on `workers` threads (nil: every core).
     /// Documents whose slugs are keys of `reusing` are not parsed: the cached values are used.
-    static func load(from directory: String, workers: Int? = nil, reusing: [String: Document] = [:]) -> LoadedContent {
+    /// `today` dates the reminder to review the accessibility statement.
+    static func load(from directory: String, today: Day, workers: Int? = nil, reusing: [String: Document] = [:])
+        -> LoadedContent {
         var content = LoadedContent()
         let root = folderPath(directory)
         var isDirectory: ObjCBool = false
@@ -43,7 +45,7 @@ enum ContentTree {
         }
 
         let inside = ContentBoundary(root)
-        loadSiteFiles(root, into: &content)
+        loadSiteFiles(root, today: today, into: &content)
         let visitFiles = markdownFiles(in: "\(root)/visits", inside, &content.diagnostics)
         content.declaredVisits = Set(visitFiles.map(\.slug))
         for (file, diagnostics) in parallelMap(visitFiles, workers: workers, { entry in
@@ -69,10 +71,11 @@ enum ContentTree {
     /// Reads only what the pages of the given documents show: site.yml, speakers.yml,
     /// themes.yml, those documents and the visits they name. `declaredVisits` are the slugs
     /// of every visit file, for the same errors as a full load.
-    static func load(from directory: String, documents slugs: Set<String>, declaredVisits: Set<String>) -> LoadedContent {
+    static func load(from directory: String, today: Day, documents slugs: Set<String>, declaredVisits: Set<String>)
+        -> LoadedContent {
         var content = LoadedContent()
         let root = folderPath(directory)
-        loadSiteFiles(root, into: &content)
+        loadSiteFiles(root, today: today, into: &content)
         content.declaredVisits = declaredVisits
         for slug in slugs.sorted() {
             content.add(readDocument("\(root)/documents/\(slug).md", slug: slug))
@@ -92,7 +95,7 @@ enum ContentTree {
     }
 
     /// site.yml, speakers.yml and themes.yml.
-    private static func loadSiteFiles(_ root: String, into content: inout LoadedContent) {
+    private static func loadSiteFiles(_ root: String, today: Day, into content: inout LoadedContent) {
         let inside = ContentBoundary(root)
         for name in ["site.yml", "speakers.yml", "themes.yml"] {
             if let problem = inside.problem(with: "\(root)/\(name)") {
@@ -102,7 +105,7 @@ enum ContentTree {
         }
         switch SourceFile.read("\(root)/site.yml") {
         case .success(let file):
-            let (site, diagnostics) = ContentFiles.site(file)
+            let (site, diagnostics) = ContentFiles.site(file, today: today)
             content.site = site
             content.diagnostics += diagnostics.filter { $0.severity == .error }
             content.warnings += diagnostics.filter { $0.severity == .warning }

@@ -34,7 +34,8 @@ enum DocumentEditRebuild {
                   cache.listings[slug] != nil && slug != cache.featured && stamps.files["documents/\(slug).md"] != nil
               }) else { return nil }
         let visits = Set(stamps.files.keys.compactMap { ContentChanges.slug($0, in: "visits/") })
-        let loaded = ContentTree.load(from: options.content, documents: changes.documents, declaredVisits: visits)
+        let loaded = ContentTree.load(from: options.content, today: options.today, documents: changes.documents,
+                                      declaredVisits: visits)
         let checked = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
         let portal = checked.portal
         var routes: [Route] = []

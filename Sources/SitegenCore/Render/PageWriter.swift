@@ -17,13 +17,14 @@ enum PageWriter {
         -> Written {
         let routes = SitePages.routes(of: portal)
         if staging.existing.isEmpty {
-            for section in ["timeline", "visits", "documents", "themes", "speakers", "quotes", "search"] {
+            for section in ["timeline", "visits", "documents", "themes", "speakers", "quotes", "search", "accessibility",
+                            "privacy", "data"] {
                 try staging.makeFolders(section)
             }
         }
         var files = try render(routes, of: portal, into: staging, workers: workers)
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
-        for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
+        for file in rootFiles { files[file.name] = try writeRootFile(file, into: staging) }
         files[StagingFolder.markerName] = try staging.write(StagingFolder.markerName, StagingFolder.marker)
         for asset in assets {
             let relative = "assets/\(asset.relativePath)"
@@ -57,12 +58,18 @@ enum PageWriter {
         }
         files.merge(try Self.render(render, of: portal, into: staging, workers: workers)) { _, new in new }
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
-        for file in rootFiles { files[file.name] = try staging.write(file.name, file.contents) }
+        for file in rootFiles { files[file.name] = try writeRootFile(file, into: staging) }
         let rendered = Set(render.map(\.file) + rootFiles.map(\.name))
         for (file, hash) in files where staging.existing[file] != hash && !rendered.contains(file) {
             try staging.link("\(live)/\(file)", to: file)
         }
         return Written(pages: routes.count + 1, rendered: render.count, files: files)
+    }
+
+    /// Writes one of `SitePages.rootFiles`, making its folder (`data/`) where it needs one.
+    private static func writeRootFile(_ file: (name: String, contents: String), into staging: StagingFolder) throws -> UInt64 {
+        let folder = (file.name as NSString).deletingLastPathComponent
+        return try staging.write(file.name, file.contents, folder: folder.isEmpty ? nil : folder)
     }
 
     /// Renders `routes` on all cores and writes each page (unless its bytes are there); returns their hashes.
