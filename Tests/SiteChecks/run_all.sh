@@ -4,8 +4,8 @@
 # usage: run_all.sh SITE_DIR [--base-url URL]
 #
 # Runs install.sh (idempotent), then check_html.py, check_links.py,
-# check_axe.py and check_focus.py over SITE_DIR (--base-url goes to all but
-# check_html). All four always run; the exit status is non-zero when any
+# check_axe.py, check_focus.py and check_chart.py over SITE_DIR (--base-url goes
+# to all but check_html). All five always run; the exit status is non-zero when any
 # failed (or the install failed). The last line is `N passed, M failed`.
 set -uo pipefail
 
@@ -52,6 +52,7 @@ run_check check_html.py "$site"
 run_check check_links.py "$site" "${base_args[@]}"
 run_check check_axe.py "$site" "${base_args[@]}"
 run_check check_focus.py "$site" "${base_args[@]}"
+run_check check_chart.py "$site" "${base_args[@]}"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$install_rc" -eq 0 ]
