@@ -238,6 +238,19 @@ import Testing
             "documents/2020-01-02-passwd.md:1:1: error: symbolic link points outside the content folder; copy the file into the content folder instead",
         ])
         #expect(!errors.joined().contains("root:") && !errors.joined().contains("PRIVATE"))
+        for link in ["2020-01-01-secret.md", "2020-01-02-passwd.md"] {
+            try FileManager.default.removeItem(atPath: "\(site.content)/documents/\(link)")
+        }
+        try site.build()
+        try site.build()
+        let edited = "\(site.content)/\(Self.sustained)"
+        try FileManager.default.removeItem(atPath: edited)
+        try FileManager.default.createSymbolicLink(atPath: edited, withDestinationPath: "\(outside)/secret.md")
+        #expect(throws: ContentErrors.self, "an edit that turns a document into a link out is refused too") { try site.build() }
+        #expect(!(try site.page("documents/2017-11-16-sustained/index.html")).contains("PRIVATE"))
+        try FileManager.default.removeItem(atPath: edited)
+        try site.write(Self.sustained, FixtureSite.standardFiles[Self.sustained]!)
+        try FileManager.default.removeItem(atPath: site.output)
         try FileManager.default.removeItem(atPath: "\(site.content)/documents")
         try FileManager.default.createSymbolicLink(atPath: "\(site.content)/documents", withDestinationPath: "\(outside)/documents")
         #expect(site.errors() == [

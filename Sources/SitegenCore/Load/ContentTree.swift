@@ -77,8 +77,14 @@ enum ContentTree {
         let root = folderPath(directory)
         loadSiteFiles(root, today: today, into: &content)
         content.declaredVisits = declaredVisits
+        let inside = ContentBoundary(root)
         for slug in slugs.sorted() {
-            content.add(readDocument("\(root)/documents/\(slug).md", slug: slug))
+            let path = "\(root)/documents/\(slug).md"
+            if let problem = inside.problem(with: path) {
+                content.diagnostics.append(problem)
+                continue
+            }
+            content.add(readDocument(path, slug: slug))
         }
         let visits = Set(content.documents.compactMap(\.visit?.value)).intersection(declaredVisits)
         for slug in visits.sorted() {
@@ -249,12 +255,14 @@ struct ContentBoundary {
         return String(cString: real)
     }
 
-    /// A diagnostic when `path` is a symbolic link (or lies below one) that resolves outside
-    /// the content folder or nowhere; nil when it is inside, or does not exist. A refused
-    /// file is never read, so nothing of it can reach an error message or the site.
+    /// A diagnostic when `path` is a symbolic link that resolves outside the content folder
+    /// or nowhere; nil when it is inside, not a link, or does not exist. Every folder is
+    /// checked before its entries, so nothing below a link escapes; only links cost more
+    /// than one `lstat`. A refused file is never read, so nothing of it can reach an error
+    /// message or the site.
     func problem(with path: String) -> Diagnostic? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
         guard let real = resolved(path) else {
             return Diagnostic(path: path, line: 1,
                 message: "broken symbolic link: it points to a file that does not exist, or to itself; "
