@@ -93,10 +93,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// "24 March" (or "March"), for the first day of a range within one year.
-    public var dayMonthText: String {
-        precision == .day ? "\(day) \(Day.monthNames[month - 1])" : Day.monthNames[month - 1]
-    }
+    /// "24 March", for the first day of a range within one year (of dates known to the day).
+    public var dayMonthText: String { "\(day) \(Day.monthNames[month - 1])" }
 
     /// "March 2021", or "2021" when only the year is known.
     public var monthText: String { precision == .year ? "\(year)" : "\(Day.monthNames[month - 1]) \(year)" }

@@ -100,8 +100,8 @@ final class RequestGuard: @unchecked Sendable {
             }
             let searchFrom = max(0, head.count - 3)
             head += buffer[0..<count]
-            headEnd = Self.find([13, 10, 13, 10], in: head, from: searchFrom).map { $0 + 4 }
-            let lineEnd = Self.find([13, 10], in: head, from: 0)
+            headEnd = head[searchFrom...].firstRange(of: [13, 10, 13, 10])?.upperBound
+            let lineEnd = head.firstRange(of: [13, 10])?.lowerBound
             if (lineEnd ?? head.count) > Self.longestRequestLine { return refuse(client, "414 URI Too Long") }
             if (headEnd ?? head.count) > Self.longestHead { return refuse(client, "431 Request Header Fields Too Large") }
         }
@@ -173,13 +173,5 @@ final class RequestGuard: @unchecked Sendable {
             offset += written
         }
         return true
-    }
-
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-        for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
-            if bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-        }
-        return nil
     }
 }

@@ -200,10 +200,7 @@ struct NewVisit: ParsableCommand {
 
 /// A `YYYY-MM-DD` option, or today's date.
 func parseDay(_ text: String?) throws -> Day {
-    guard let text else {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
+    guard let text else { return .today() }
     guard let day = Day(text) else { throw ValidationError("'\(text)' is not a real date; write YYYY-MM-DD") }
     return day
 }

@@ -45,7 +45,7 @@ enum ContentTree {
         }
 
         let inside = ContentBoundary(root)
-        loadSiteFiles(root, today: today, into: &content)
+        loadSiteFiles(root, inside, today: today, into: &content)
         let visitFiles = markdownFiles(in: "\(root)/visits", inside, &content.diagnostics)
         content.declaredVisits = Set(visitFiles.map(\.slug))
         for (file, diagnostics) in parallelMap(visitFiles, workers: workers, { entry in
@@ -75,9 +75,9 @@ enum ContentTree {
         -> LoadedContent {
         var content = LoadedContent()
         let root = folderPath(directory)
-        loadSiteFiles(root, today: today, into: &content)
-        content.declaredVisits = declaredVisits
         let inside = ContentBoundary(root)
+        loadSiteFiles(root, inside, today: today, into: &content)
+        content.declaredVisits = declaredVisits
         for slug in slugs.sorted() {
             let path = "\(root)/documents/\(slug).md"
             if let problem = inside.problem(with: path) {
@@ -88,7 +88,12 @@ enum ContentTree {
         }
         let visits = Set(content.documents.compactMap(\.visit?.value)).intersection(declaredVisits)
         for slug in visits.sorted() {
-            let (file, diagnostics) = readThen("\(root)/visits/\(slug).md") { ContentFiles.visit($0, slug: slug) }
+            let path = "\(root)/visits/\(slug).md"
+            if let problem = inside.problem(with: path) {
+                content.diagnostics.append(problem)
+                continue
+            }
+            let (file, diagnostics) = readThen(path) { ContentFiles.visit($0, slug: slug) }
             if let file { content.visits.append(file) }
             content.diagnostics += diagnostics
         }
@@ -101,8 +106,8 @@ enum ContentTree {
     }
 
     /// site.yml, speakers.yml and themes.yml.
-    private static func loadSiteFiles(_ root: String, today: Day, into content: inout LoadedContent) {
-        let inside = ContentBoundary(root)
+    private static func loadSiteFiles(_ root: String, _ inside: ContentBoundary, today: Day,
+                                      into content: inout LoadedContent) {
         for name in ["site.yml", "speakers.yml", "themes.yml"] {
             if let problem = inside.problem(with: "\(root)/\(name)") {
                 content.diagnostics.append(problem)
