@@ -42,24 +42,41 @@ enum JSON {
         }
     }
 
-    /// `text` as a JSON string literal, escaped as the type's documentation says.
+    /// `text` as a JSON string literal, escaped as the type's documentation says. It walks the
+    /// UTF-8 bytes and copies runs that need no escape whole, as `HTML.escape` does: every
+    /// character escaped is ASCII but U+2028 and U+2029 (E2 80 A8, E2 80 A9).
     static func quote(_ text: String, into output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{00}"..."\u{1F}":
-                output += "\\u" + hex(scalar.value)
+        let bytes = text.utf8
+        var runStart = bytes.startIndex
+        var index = runStart
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            var next = bytes.index(after: index)
+            let escape: String
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0x08: escape = "\\b"
+            case 0x0C: escape = "\\f"
+            case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): escape = "\\u" + hex(UInt32(byte))
+            case 0xE2 where bytes[next...].starts(with: [0x80, 0xA8]) || bytes[next...].starts(with: [0x80, 0xA9]):
+                let last = bytes[bytes.index(after: next)]
+                escape = "\\u" + hex(last == 0xA8 ? 0x2028 : 0x2029)
+                next = bytes.index(next, offsetBy: 2)
             default:
-                output.unicodeScalars.append(scalar)
+                index = next
+                continue
             }
+            output += text[runStart..<index]
+            output += escape
+            index = next
+            runStart = next
         }
+        output += text[runStart...]
         output += "\""
     }
 
