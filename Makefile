@@ -15,10 +15,16 @@ SITEGEN := .build/debug/sitegen
 
 .PHONY: publish test deps search-deps swift-test site-checks screenshots bench
 
+# Debian packages, each installed only when missing: cmark; cairo, Pango and libpng, and
+# the DejaVu fonts, for share cards.
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 		echo "Installing libcmark-dev (cmark's C library)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev >/dev/null; }
+	@{ pkg-config --exists pangocairo libpng 2>/dev/null && fc-list -q 'DejaVu Sans' && fc-list -q 'DejaVu Serif'; } || { \
+		echo "Installing libcairo2-dev, libpango1.0-dev, libpng-dev and fonts-dejavu-core (share cards)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcairo2-dev libpango1.0-dev libpng-dev \
+			fonts-dejavu-core >/dev/null; }
 
 search-deps:
 	@$(PYTHON) -m pagefind --version >/dev/null 2>&1 || { \
