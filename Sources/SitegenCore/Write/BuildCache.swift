@@ -126,12 +126,12 @@ struct BuildCache: Sendable {
         return writer.bytes.withUnsafeBytes { ContentHash.of($0) }
     }
 
-    static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
+    static func identity(content: String, includeDrafts: Bool, searchIndex: Bool, shareCards: Bool) -> String {
         var info = stat()
         let binary = stat("/proc/self/exe", &info) == 0
             ? "\(info.st_size)-\(info.st_mtim.tv_sec)-\(info.st_mtim.tv_nsec)" : "unknown"
         let folder = URL(fileURLWithPath: content).standardized.path
-        return "\(binary) content=\(folder) drafts=\(includeDrafts) search=\(searchIndex)"
+        return "\(binary) content=\(folder) drafts=\(includeDrafts) search=\(searchIndex) cards=\(shareCards)"
     }
 
     static func inode(of path: String) -> UInt64? {
