@@ -69,7 +69,8 @@ struct Build: ParsableCommand {
                         + String(format: "%7.3f s", stage.seconds))
                 }
                 let updated = summary.pagesUpdated > 0 ? ", \(summary.pagesUpdated) lists updated by replacing rows" : ""
-                let cards = summary.cardsDrawn > 0 ? ", \(summary.cardsDrawn) share cards drawn" : ""
+                let cards = summary.cardsDrawn > 0
+                    ? ", \(summary.cardsDrawn) share card\(summary.cardsDrawn == 1 ? "" : "s") drawn" : ""
                 print("  \(summary.pagesRendered) of \(summary.pages) pages rendered\(updated)\(cards); "
                     + "\(summary.filesChanged) of \(summary.files + 1) files written, the others were unchanged")
             }
