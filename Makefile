@@ -1,5 +1,5 @@
 # sitegen: publish the portal and run every check.
-#   make publish      build content/ into public/, with its search index
+#   make publish      build content/ into public/, with its search index and share cards
 #   make test         unit and end-to-end tests, then HTML, link, accessibility and search checks in Chromium
 #   make screenshots  the home page and a quote page at 390 and 1280 px, into screenshots/
 #   make bench        sitegen against Hugo on a generated corpus (see Benchmarks/README.md)
@@ -15,10 +15,16 @@ SITEGEN := .build/debug/sitegen
 
 .PHONY: publish test deps search-deps swift-test site-checks screenshots bench
 
+# Debian packages, each installed only when missing: cmark; cairo, Pango and libpng, and
+# the DejaVu fonts, for share cards.
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
 		echo "Installing libcmark-dev (cmark's C library)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev >/dev/null; }
+	@{ pkg-config --exists pangocairo libpng 2>/dev/null && fc-list -q 'DejaVu Sans' && fc-list -q 'DejaVu Serif'; } || { \
+		echo "Installing libcairo2-dev, libpango1.0-dev, libpng-dev and fonts-dejavu-core (share cards)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcairo2-dev libpango1.0-dev libpng-dev \
+			fonts-dejavu-core >/dev/null; }
 
 search-deps:
 	@$(PYTHON) -m pagefind --version >/dev/null 2>&1 || { \
@@ -26,19 +32,19 @@ search-deps:
 		$(PYTHON) -m pip install -q --root-user-action=ignore 'pagefind[bin]'; }
 
 publish: deps search-deps
-	$(SWIFT) run sitegen build --search
+	$(SWIFT) run sitegen build --search --cards
 
 swift-test: deps
 	$(SWIFT) build
 	@mkdir -p .build
 	$(SWIFT) test 2>&1 | tee .build/swift-test.log
 
-# The real portal and a generated fixture site, each checked with the Nu HTML Checker,
+# The real portal (with share cards) and a generated fixture site, each checked with the Nu HTML Checker,
 # the link and fragment checker and axe-core in headless Chromium; then search.
 site-checks: deps search-deps
 	$(SWIFT) build --product sitegen
 	rm -rf $(CHECKS) && mkdir -p $(CHECKS)
-	$(SITEGEN) build --quiet --search --content content --output $(CHECKS)/portal
+	$(SITEGEN) build --quiet --search --cards --content content --output $(CHECKS)/portal
 	$(PYTHON) Benchmarks/generate_corpus.py 30 $(CHECKS)/fixture-content --seed 7 >/dev/null
 	$(SITEGEN) build --quiet --search --content $(CHECKS)/fixture-content --output $(CHECKS)/fixture
 	bash Tests/SiteChecks/run_all.sh $(CHECKS)/portal --base-url $(BASE_URL)

@@ -20,6 +20,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // cairo, Pango and libpng, from Debian's libcairo2-dev, libpango1.0-dev and libpng-dev,
+        // for share cards, set in the DejaVu fonts (fonts-dejavu-core).
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libpng-dev", "fonts-dejavu-core"]), .brew(["cairo", "pango", "libpng"])]
+        ),
         // C helpers: the atomic folder exchange (renameat2 on Linux, renamex_np on macOS), memmem and
         // file times, which the system modules do not export to Swift alike,
         // and the per-thread arena cmark parses into.
@@ -28,10 +35,12 @@ let package = Package(
         .target(name: "PortalModel"),
         // Swift templates: model values in, HTML out. Knows nothing about files.
         .target(name: "Templates", dependencies: ["PortalModel"], path: "templates"),
+        // Share cards: plain values in, PNG bytes out, drawn by cairo and Pango.
+        .target(name: "ShareCards", dependencies: ["CCairo"]),
         // The pipeline: Load → Model → Render → Write.
         .target(
             name: "SitegenCore",
-            dependencies: ["CCmark", "CSystem", "PortalModel", "Templates", "Yams"]
+            dependencies: ["CCmark", "CSystem", "PortalModel", "ShareCards", "Templates", "Yams"]
         ),
         // `sitegen serve`: a loopback preview server that rebuilds and reloads on change.
         .target(
@@ -48,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenTests",
-            dependencies: ["CSystem", "SitegenCore", "SitegenServe", "PortalModel", "Templates"]
+            dependencies: ["CSystem", "SitegenCore", "SitegenServe", "PortalModel", "ShareCards", "Templates"]
         ),
     ],
     swiftLanguageModes: [.v6]

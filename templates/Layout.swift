@@ -11,6 +11,8 @@ struct ShareCard {
     let title: String
     let description: String
     let type: String
+    /// The card's picture, when the build draws one: its file below the site root, and its text.
+    var image: (file: String, alt: String)? = nil
 }
 
 /// The shared frame of every page: head, skip link, header, breadcrumbs, main, footer.
@@ -101,7 +103,19 @@ enum Layout {
         <meta property="og:description" content="\(card.description)">
         <meta property="og:url" content="\(context.canonicalURL)">
         <meta property="og:locale" content="\(String(context.site.language.map { $0 == "-" ? "_" : $0 }))">
-        <meta name="twitter:card" content="summary">
+        \(card.image.map { imageMeta($0, context) })\
+        <meta name="twitter:card" content="\(card.image == nil ? "summary" : "summary_large_image")">
+
+        """
+    }
+
+    private static func imageMeta(_ image: (file: String, alt: String), _ context: PageContext) -> HTML {
+        """
+        <meta property="og:image" content="\(context.site.baseURL + image.file)">
+        <meta property="og:image:type" content="image/png">
+        <meta property="og:image:width" content="\(QuoteCard.width)">
+        <meta property="og:image:height" content="\(QuoteCard.height)">
+        <meta property="og:image:alt" content="\(image.alt)">
 
         """
     }

@@ -13,7 +13,8 @@ enum QuotePages {
                            section: .quotes, main: main)
     }
 
-    static func page(_ quote: Quote, _ portal: Portal) -> String {
+    /// With `cards`, the page names its share card (`QuoteCard`) as its `og:image`.
+    static func page(_ quote: Quote, _ portal: Portal, cards: Bool) -> String {
         let context = PageContext(portal: portal, route: .quote(quote.id))
         let speaker = portal.speaker(quote.speakerSlug)
         let name = speaker?.name ?? quote.speakerSlug
@@ -39,10 +40,11 @@ enum QuotePages {
         </article>
         """
         let description = Components.excerpt(quote.text, limit: 300)
+        var card = ShareCard(title: title, description: description, type: "article")
+        if cards { card.image = (QuoteCard(quote, in: portal).file, "“\(description)” — \(name)") }
         return Layout.page(context, title: title, description: description,
                            crumbs: [Crumb(title: "Quotes", route: .quotes)], crumbTitle: "Quote from \(name)", section: .quotes,
-                           card: ShareCard(title: title, description: description, type: "article"),
-                           structuredData: StructuredData.quote(quote, portal), main: main)
+                           card: card, structuredData: StructuredData.quote(quote, portal), main: main)
     }
 
     /// "as quoted in <title> (<publisher>, <date>)": where words the page shows come from a

@@ -14,8 +14,8 @@ public enum SitePages {
         return routes
     }
 
-    /// The complete HTML of one page.
-    public static func render(_ route: Route, in portal: Portal) -> String {
+    /// The complete HTML of one page; with `cards`, quote pages name their share cards (`QuoteCard`).
+    public static func render(_ route: Route, in portal: Portal, cards: Bool) -> String {
         switch route {
         case .home: HomePage.render(portal)
         case .timeline: TimelinePage.render(portal)
@@ -28,7 +28,7 @@ public enum SitePages {
         case .speakers: SpeakerPages.index(portal)
         case .speaker(let slug): portal.speaker(slug).map { SpeakerPages.page($0, portal) } ?? NotFoundPage.render(portal)
         case .quotes: QuotePages.index(portal)
-        case .quote(let id): portal.quote(id).map { QuotePages.page($0, portal) } ?? NotFoundPage.render(portal)
+        case .quote(let id): portal.quote(id).map { QuotePages.page($0, portal, cards: cards) } ?? NotFoundPage.render(portal)
         case .search: SearchPage.render(portal)
         case .accessibility: AccessibilityPage.render(portal)
         case .privacy: PrivacyPage.render(portal)

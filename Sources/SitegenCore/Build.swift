@@ -8,6 +8,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Run Pagefind over the new site before publishing it, for the search page.
     public var searchIndex: Bool
+    /// Draw a share card (PNG) for every quote page and name it as the page's `og:image`.
+    public var shareCards: Bool
     /// Ignore the build cache and write every file into a new folder.
     public var clean: Bool
     /// Keep a cache and a spare folder beside the output, so the next build writes only what changed.
@@ -20,12 +22,13 @@ public struct BuildOptions: Sendable {
     public var today: Day = .today()
 
     public init(content: String = "content", output: String = "public", includeDrafts: Bool = false,
-                searchIndex: Bool = false, clean: Bool = false, useCache: Bool = true,
+                searchIndex: Bool = false, shareCards: Bool = false, clean: Bool = false, useCache: Bool = true,
                 onStage: (@Sendable (String) -> Void)? = nil) {
         self.content = content
         self.output = output
         self.includeDrafts = includeDrafts
         self.searchIndex = searchIndex
+        self.shareCards = shareCards
         self.clean = clean
         self.useCache = useCache
         self.workers = nil
@@ -79,6 +82,8 @@ public struct BuildSummary: Sendable {
     public let pagesRendered: Int
     /// List pages updated without rendering them, by replacing an edited document's rows.
     public let pagesUpdated: Int
+    /// Share cards drawn: those whose words, speaker, role, date or site title are new.
+    public let cardsDrawn: Int
     /// True when nothing under the content folder changed since the last build, so nothing was done.
     public let upToDate: Bool
     /// Problems that did not stop the build, such as errors in drafts left out of it.
@@ -87,7 +92,7 @@ public struct BuildSummary: Sendable {
     public var seconds: Double { stages.reduce(0) { $0 + $1.seconds } }
 
     init(_ counts: SiteCounts, output: String, stages: [StageTiming], filesChanged: Int, pagesRendered: Int,
-         pagesUpdated: Int = 0, upToDate: Bool) {
+         pagesUpdated: Int = 0, cardsDrawn: Int = 0, upToDate: Bool) {
         documents = counts.documents
         visits = counts.visits
         quotes = counts.quotes
@@ -100,6 +105,7 @@ public struct BuildSummary: Sendable {
         self.filesChanged = filesChanged
         self.pagesRendered = pagesRendered
         self.pagesUpdated = pagesUpdated
+        self.cardsDrawn = cardsDrawn
         self.upToDate = upToDate
     }
 }
@@ -131,7 +137,7 @@ public enum SiteBuilder {
         let lock = try OutputLock(paths)
         defer { withExtendedLifetime(lock) {} }
         let identity = BuildCache.identity(content: options.content, includeDrafts: options.includeDrafts,
-                                          searchIndex: options.searchIndex)
+                                          searchIndex: options.searchIndex, shareCards: options.shareCards)
         clock.start("load")
         let stamps = ContentStamps.read(options.content, workers: options.workers)
         var cache = options.useCache && !options.clean ? validCache(paths, identity: identity) : nil
@@ -165,10 +171,12 @@ public enum SiteBuilder {
             if let cache, let changes = plan.changes {
                 let affected = AffectedPages.routes(for: changes, before: cache.documents, portal: portal)
                 changed = try PageWriter.writeChanges(portal, affected: affected, published: cache.live,
-                                                      from: paths.output, into: staging, workers: options.workers)
+                                                      from: paths.output, into: staging, cards: options.shareCards,
+                                                      workers: options.workers)
             }
             var written = try changed ?? PageWriter.write(portal, assets: loaded.assets, into: staging,
-                                                          workers: options.workers)
+                                                          cards: options.shareCards, published: cache?.live ?? [:],
+                                                          from: paths.output, workers: options.workers)
             if options.searchIndex {
                 clock.start("search index")
                 try? FileManager.default.removeItem(atPath: "\(staging.path)/pagefind")
@@ -191,7 +199,8 @@ public enum SiteBuilder {
             }
             let filesChanged = written.files.reduce(0) { $0 + (staging.existing[$1.key] != $1.value ? 1 : 0) }
             var summary = BuildSummary(counts, output: options.output, stages: clock.finish(),
-                                       filesChanged: filesChanged, pagesRendered: written.rendered, upToDate: false)
+                                       filesChanged: filesChanged, pagesRendered: written.rendered,
+                                       cardsDrawn: written.cardsDrawn, upToDate: false)
             summary.warnings = checked.warnings
             return (summary, portal)
         } catch {

@@ -34,6 +34,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Index the site with Pagefind (pip install 'pagefind[bin]') for the search page.")
     var search = false
 
+    @Flag(name: .long, help: "Draw a 1200×630 PNG share card for every quote page, named as its og:image.")
+    var cards = false
+
     @Flag(name: .long, help: "Ignore the build cache: render and write every file into a new folder.")
     var clean = false
 
@@ -48,8 +51,8 @@ struct Build: ParsableCommand {
         let progress = quiet ? nil : Progress(terminal: terminal)
         do {
             let summary = try SiteBuilder.build(BuildOptions(
-                content: source.content, output: output, includeDrafts: drafts, searchIndex: search, clean: clean,
-                onStage: progress?.stage))
+                content: source.content, output: output, includeDrafts: drafts, searchIndex: search, shareCards: cards,
+                clean: clean, onStage: progress?.stage))
             progress?.finish()
             guard !quiet else { return }
             printWarnings(summary.warnings, terminal: terminal)
@@ -67,7 +70,9 @@ struct Build: ParsableCommand {
                         + String(format: "%7.3f s", stage.seconds))
                 }
                 let updated = summary.pagesUpdated > 0 ? ", \(summary.pagesUpdated) lists updated by replacing rows" : ""
-                print("  \(summary.pagesRendered) of \(summary.pages) pages rendered\(updated); "
+                let cards = summary.cardsDrawn > 0
+                    ? ", \(summary.cardsDrawn) share card\(summary.cardsDrawn == 1 ? "" : "s") drawn" : ""
+                print("  \(summary.pagesRendered) of \(summary.pages) pages rendered\(updated)\(cards); "
                     + "\(summary.filesChanged) of \(summary.files + 1) files written, the others were unchanged")
             }
         } catch let errors as ContentErrors {

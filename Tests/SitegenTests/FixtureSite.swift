@@ -129,15 +129,17 @@ struct FixtureSite {
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 
     @discardableResult
-    func build(drafts: Bool = false, clean: Bool = false) throws -> BuildSummary {
-        try SiteBuilder.build(BuildOptions(content: content, output: output, includeDrafts: drafts, clean: clean))
+    func build(drafts: Bool = false, clean: Bool = false, cards: Bool = false) throws -> BuildSummary {
+        try SiteBuilder.build(BuildOptions(content: content, output: output, includeDrafts: drafts, shareCards: cards,
+                                           clean: clean))
     }
 
     /// A clean build of the same content into a separate folder, with no cache, on `workers` threads.
-    func cleanBuild(workers: Int? = nil, drafts: Bool = false) throws -> [String: Data] {
+    func cleanBuild(workers: Int? = nil, drafts: Bool = false, cards: Bool = false) throws -> [String: Data] {
         let folder = "\(root)/clean-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var options = BuildOptions(content: content, output: folder, includeDrafts: drafts, useCache: false)
+        var options = BuildOptions(content: content, output: folder, includeDrafts: drafts, shareCards: cards,
+                                   useCache: false)
         options.workers = workers
         try SiteBuilder.build(options)
         return FixtureSite.snapshot(folder)

@@ -42,6 +42,11 @@ enum DocumentEditRebuild {
         var relisted: [(document: Document, listing: UInt64)] = []
         for slug in changes.documents.sorted() {
             guard let document = portal.document(slug) else { return nil }
+            // A card that shows something new is a new file, and the old one must go: the
+            // affected pages' rebuild does that.
+            if options.shareCards, document.quotes.contains(where: {
+                !FileManager.default.fileExists(atPath: "\(paths.output)/\(QuoteCard($0, in: portal).file)")
+            }) { return nil }
             routes.append(.document(slug))
             routes += document.quotes.map { .quote($0.id) }
             let listing = BuildCache.listing(document)
@@ -63,7 +68,9 @@ enum DocumentEditRebuild {
         // then it holds the published site, and the new pages are written where they differ.
         let spare = try StagingFolder.reuse(paths, existing: published)
         for file in cache.differences.keys.sorted() { try spare.link("\(paths.output)/\(file)", to: file) }
-        let pages = parallelMap(routes, workers: options.workers) { ($0.file, SitePages.render($0, in: portal)) }
+        let pages = parallelMap(routes, workers: options.workers) {
+            ($0.file, SitePages.render($0, in: portal, cards: options.shareCards))
+        }
         var hashes: [String: UInt64] = [:]
         for (file, html) in pages { hashes[file] = try spare.write(file, html) }
         for (file, page) in lists.files { hashes[file] = try page.write(file, into: spare) }

@@ -9,12 +9,16 @@ enum PageWriter {
         var pages: Int
         /// Pages rendered by this build: all of them, or only those an edit affected.
         var rendered: Int
+        /// Share cards drawn by this build: those neither in the build folder nor published.
+        var cardsDrawn = 0
         var files: [String: UInt64]
     }
 
-    /// Writes all pages, root files and assets, on all cores, skipping files whose bytes are already there.
-    static func write(_ portal: Portal, assets: [AssetFile], into staging: StagingFolder, workers: Int? = nil) throws
-        -> Written {
+    /// Writes all pages, root files and assets, on all cores, skipping files whose bytes are
+    /// already there. With `cards`, the quotes' share cards too: those `published` (hashes of
+    /// the files in the folder `live`) are linked from there, not drawn again.
+    static func write(_ portal: Portal, assets: [AssetFile], into staging: StagingFolder, cards: Bool,
+                      published: [String: UInt64] = [:], from live: String = "", workers: Int? = nil) throws -> Written {
         let routes = SitePages.routes(of: portal)
         if staging.existing.isEmpty {
             for section in ["timeline", "visits", "documents", "themes", "speakers", "quotes", "search", "accessibility",
@@ -22,7 +26,13 @@ enum PageWriter {
                 try staging.makeFolders(section)
             }
         }
-        var files = try render(routes, of: portal, into: staging, workers: workers)
+        var files = try render(routes, of: portal, into: staging, cards: cards, workers: workers)
+        var cardsDrawn = 0
+        if cards {
+            let written = try CardWriter.write(portal, into: staging, published: published, from: live, workers: workers)
+            files.merge(written.files) { _, card in card }
+            cardsDrawn = written.drawn.count
+        }
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
         for file in rootFiles { files[file.name] = try writeRootFile(file, into: staging) }
         files[StagingFolder.markerName] = try staging.write(StagingFolder.markerName, StagingFolder.marker)
@@ -31,15 +41,16 @@ enum PageWriter {
             files[relative] = try staging.copy(asset.sourcePath, to: relative)
         }
         let pages = routes.count + rootFiles.filter { $0.name.hasSuffix(".html") }.count
-        return Written(pages: pages, rendered: pages, files: files)
+        return Written(pages: pages, rendered: pages, cardsDrawn: cardsDrawn, files: files)
     }
 
-    /// Renders only the `affected` routes, the feed and the sitemap; every other file is the
-    /// published one, hard-linked into the build folder where that holds an older version.
+    /// Renders only the `affected` routes, the feed and the sitemap, and with `cards` draws
+    /// the share cards that are not published; every other file is the published one,
+    /// hard-linked into the build folder where that holds an older version.
     /// Returns nil (the caller then writes everything) when an affected page would need a
     /// document's body that was not parsed, or a file is missing from the published manifest.
     static func writeChanges(_ portal: Portal, affected: Set<Route>, published: [String: UInt64], from live: String,
-                             into staging: StagingFolder, workers: Int? = nil) throws -> Written? {
+                             into staging: StagingFolder, cards: Bool, workers: Int? = nil) throws -> Written? {
         let routes = SitePages.routes(of: portal)
         var files: [String: UInt64] = [:]
         var render: [Route] = []
@@ -56,14 +67,22 @@ enum PageWriter {
         for (file, hash) in published where file.hasPrefix("assets/") || file == StagingFolder.markerName {
             files[file] = hash
         }
-        files.merge(try Self.render(render, of: portal, into: staging, workers: workers)) { _, new in new }
+        files.merge(try Self.render(render, of: portal, into: staging, cards: cards, workers: workers)) { _, new in new }
+        var done = Set(render.map(\.file))
+        var cardsDrawn = 0
+        if cards {
+            let written = try CardWriter.write(portal, into: staging, published: published, from: live, workers: workers)
+            files.merge(written.files) { _, card in card }
+            done.formUnion(written.files.keys)
+            cardsDrawn = written.drawn.count
+        }
         let rootFiles = SitePages.rootFiles(of: portal, routes: routes)
         for file in rootFiles { files[file.name] = try writeRootFile(file, into: staging) }
-        let rendered = Set(render.map(\.file) + rootFiles.map(\.name))
-        for (file, hash) in files where staging.existing[file] != hash && !rendered.contains(file) {
+        done.formUnion(rootFiles.map(\.name))
+        for (file, hash) in files where staging.existing[file] != hash && !done.contains(file) {
             try staging.link("\(live)/\(file)", to: file)
         }
-        return Written(pages: routes.count + 1, rendered: render.count, files: files)
+        return Written(pages: routes.count + 1, rendered: render.count, cardsDrawn: cardsDrawn, files: files)
     }
 
     /// Writes one of `SitePages.rootFiles`, making its folder (`data/`) where it needs one.
@@ -73,12 +92,13 @@ enum PageWriter {
     }
 
     /// Renders `routes` on all cores and writes each page (unless its bytes are there); returns their hashes.
-    private static func render(_ routes: [Route], of portal: Portal, into staging: StagingFolder,
+    private static func render(_ routes: [Route], of portal: Portal, into staging: StagingFolder, cards: Bool,
                                workers: Int?) throws -> [String: UInt64] {
         let results = parallelMap(routes, workers: workers) { route -> Result<(String, UInt64), PublishError> in
             Result {
                 let folder = route.folder.isEmpty ? nil : String(route.folder.dropLast())
-                return (route.file, try staging.write(route.file, SitePages.render(route, in: portal), folder: folder))
+                return (route.file, try staging.write(route.file, SitePages.render(route, in: portal, cards: cards),
+                                                     folder: folder))
             }.mapError { $0 as? PublishError ?? PublishError(path: route.file, reason: "\($0)") }
         }
         var files: [String: UInt64] = [:]

@@ -131,12 +131,12 @@ struct BuildCache: Sendable {
         return writer.bytes.withUnsafeBytes { ContentHash.of($0) }
     }
 
-    static func identity(content: String, includeDrafts: Bool, searchIndex: Bool) -> String {
+    static func identity(content: String, includeDrafts: Bool, searchIndex: Bool, shareCards: Bool) -> String {
         var info = stat()
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let binary = stat(executable, &info) == 0 ? "\(info.st_size)-\(sitegen_modified_nanoseconds(&info))" : "unknown"
         let folder = URL(fileURLWithPath: content).standardized.path
-        return "\(binary) content=\(folder) drafts=\(includeDrafts) search=\(searchIndex)"
+        return "\(binary) content=\(folder) drafts=\(includeDrafts) search=\(searchIndex) cards=\(shareCards)"
     }
 
     static func inode(of path: String) -> UInt64? {
