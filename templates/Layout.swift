@@ -15,6 +15,12 @@ struct ShareCard {
     var image: (file: String, alt: String)? = nil
 }
 
+/// What a page left at an old address (`RedirectPage`) says in its head.
+struct OldAddress {
+    /// The page that took its place, if one did.
+    let movedTo: Route?
+}
+
 /// The shared frame of every page: head, skip link, header, breadcrumbs, main, footer.
 enum Layout {
     static let sections: [(title: String, route: Route)] = [
@@ -22,10 +28,14 @@ enum Layout {
         ("Themes", .themes), ("Speakers", .speakers), ("Quotes", .quotes), ("Search", .search),
     ]
 
-    /// - Parameter structuredData: the page's JSON-LD, written into the head.
+    /// - Parameters:
+    ///   - structuredData: the page's JSON-LD, written into the head.
+    ///   - oldAddress: for a page left at an old address, search engines skip it; one that moved
+    ///     sends the browser to the new page at once (`meta http-equiv="refresh"`), which the
+    ///     canonical link names.
     static func page(
         _ context: PageContext, title: String, description: String?, crumbs: [Crumb] = [], crumbTitle: String? = nil,
-        section: Route? = nil, card: ShareCard? = nil, structuredData: JSON? = nil, main: HTML
+        section: Route? = nil, card: ShareCard? = nil, structuredData: JSON? = nil, oldAddress: OldAddress? = nil, main: HTML
     ) -> String {
         let site = context.site
         let fullTitle = context.route == .home ? site.title : "\(title) – \(site.title)"
@@ -42,7 +52,8 @@ enum Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(fullTitle)</title>
         \(summary.map { "<meta name=\"description\" content=\"\($0)\">\n" as HTML })\
-        <link rel="canonical" href="\(context.canonicalURL)">
+        \(oldAddress.map { oldAddressMeta($0, context) })\
+        <link rel="canonical" href="\(oldAddress?.movedTo.map { context.site.baseURL + $0.folder } ?? context.canonicalURL)">
         <link rel="stylesheet" href="\(context.file("style.css"))">
         <link rel="icon" href="\(context.file("favicon.svg"))" type="image/svg+xml">
         <link rel="alternate" type="application/atom+xml" title="\(site.title)" href="\(context.file("feed.xml"))">
@@ -71,6 +82,13 @@ enum Layout {
 
         """
         return page.string
+    }
+
+    private static func oldAddressMeta(_ address: OldAddress, _ context: PageContext) -> HTML {
+        let refresh: HTML = address.movedTo.map {
+            "<meta http-equiv=\"refresh\" content=\"0; url=\(context.href($0))\">\n"
+        } ?? .empty
+        return "\(refresh)<meta name=\"robots\" content=\"noindex\">\n"
     }
 
     /// The licence of the portal's own text, which does not cover the documents it quotes.

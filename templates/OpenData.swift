@@ -47,20 +47,8 @@ enum OpenData {
                 url(.quote(quote.id), portal.site)])
     }
 
-    /// One record ending in CRLF; a field holding a comma, a double quote, CR or LF is quoted,
-    /// its double quotes doubled.
-    static func csvRow(_ fields: [String]) -> String {
-        var row = ""
-        for (index, field) in fields.enumerated() {
-            if index > 0 { row += "," }
-            if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
-                row += "\"" + field.replacing("\"", with: "\"\"") + "\""
-            } else {
-                row += field
-            }
-        }
-        return row + "\r\n"
-    }
+    /// One record ending in CRLF (`CSV.row`).
+    static func csvRow(_ fields: [String]) -> String { CSV.row(fields) }
 
     /// The whole portal as JSON: keys in a fixed order, one visit, document, quote, speaker or
     /// theme a line.

@@ -37,10 +37,10 @@ public enum SitePages {
         }
     }
 
-    /// The other files, by path below the site root: feed, sitemap, robots, 404 page, stylesheet,
-    /// favicon and the open data files.
+    /// The other files, by path below the site root: the pages left at old addresses, feed,
+    /// sitemap, robots, 404 page, stylesheet, favicon and the open data files.
     public static func rootFiles(of portal: Portal, routes: [Route]) -> [(name: String, contents: String)] {
-        [
+        portal.redirects.map { (RedirectPage.file($0), RedirectPage.render($0, portal)) } + [
             ("404.html", NotFoundPage.render(portal)),
             ("feed.xml", Feeds.atom(portal)),
             ("sitemap.xml", Feeds.sitemap(portal, routes: routes)),

@@ -13,6 +13,8 @@ public struct Portal: Sendable {
     public let quotes: [Quote]
     public let speakers: [Speaker]
     public let themes: [Theme]
+    /// Old addresses and where they lead now, ordered by old address.
+    public let redirects: [Redirect]
 
     private let visitIndex: [String: Int]
     private let documentIndex: [String: Int]
@@ -25,8 +27,10 @@ public struct Portal: Sendable {
     private let quotesOfTheme: [String: [Int]]
     private let quotesOfVisit: [String: [Int]]
 
-    public init(site: Site, visits: [Visit], documents: [Document], speakers: [Speaker], themes: [Theme]) {
+    public init(site: Site, visits: [Visit], documents: [Document], speakers: [Speaker], themes: [Theme],
+                redirects: [Redirect] = []) {
         self.site = site
+        self.redirects = redirects
         self.visits = visits.sorted { ($0.start, $0.slug) < ($1.start, $1.slug) }
         self.documents = documents.sorted { ($0.date, $0.slug) < ($1.date, $1.slug) }
         self.quotes = self.documents.flatMap(\.quotes)

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var onStage: (@Sendable (String) -> Void)?
     /// The date the accessibility statement's review is reckoned from: today, unless a test says otherwise.
     public var today: Day = .today()
+    /// `check`'s rules: a published document that would lose its page is an error, not a warning.
+    var strict = false
 
     public init(content: String = "content", output: String = "public", includeDrafts: Bool = false,
                 searchIndex: Bool = false, shareCards: Bool = false, clean: Bool = false, useCache: Bool = true,
@@ -160,7 +162,7 @@ public enum SiteBuilder {
             loaded = ContentTree.load(from: options.content, today: options.today, workers: options.workers)
         }
         clock.start("model")
-        let checked = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts).get()
+        let checked = try PortalBuilder.build(loaded, includeDrafts: options.includeDrafts, strict: options.strict).get()
         let portal = checked.portal
         clock.start("render and write")
         BuildCache.remove(paths.cache)
@@ -185,6 +187,7 @@ public enum SiteBuilder {
             }
             staging.removeFiles(notIn: written.files)
             clock.start("publish")
+            let stamps = try PublishedRecord.update(portal, loaded: loaded, stamps: stamps, options: options)
             let keepPrevious = options.useCache && cache != nil
             try staging.publish(keepPrevious: keepPrevious, paths: paths)
             let counts = SiteCounts(portal, written)
@@ -214,9 +217,7 @@ public enum SiteBuilder {
     private static func reusedDocumentsFit(_ loaded: LoadedContent) -> Bool {
         guard !loaded.reused.isEmpty else { return true }
         let reusedIDs = Set(loaded.reused.lazy.flatMap(\.quotes).map(\.id))
-        let parsedIDs = loaded.documents.lazy.flatMap { file in
-            file.body.quotes.enumerated().map { $1.attributes.id ?? "\(file.slug)-\($0 + 1)" }
-        }
+        let parsedIDs = loaded.documents.lazy.flatMap { PortalBuilder.quoteIDs(of: $0, published: loaded.published) }
         return loaded.reused.allSatisfy { document in
             (document.visitSlug.map(loaded.declaredVisits.contains) ?? true)
                 && document.themeSlugs.allSatisfy(loaded.declaredThemes.contains)
@@ -247,6 +248,7 @@ public enum SiteBuilder {
         do {
             var options = BuildOptions(content: content, output: folder.path, includeDrafts: true, useCache: false)
             options.today = today
+            options.strict = true
             built = try run(options)
         } catch let errors as ContentErrors {
             return errors.diagnostics

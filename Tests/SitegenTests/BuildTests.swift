@@ -224,7 +224,10 @@ import Testing
         try site.build()
         try FileManager.default.removeItem(atPath: "\(site.content)/documents/2017-11-16-sustained.md")
         try site.build()
-        #expect(!site.publishedFiles().contains("documents/2017-11-16-sustained/index.html"))
+        // The document is gone; its address, once published, now says so.
+        let left = try site.page("documents/2017-11-16-sustained/index.html")
+        #expect(left.contains("<h1>This document is no longer on the portal</h1>"))
+        #expect(!left.contains("Progress continues."))
         #expect(site.temporaryFolders() == [])
         #expect(site.siblings() == [".public.sitegen-cache", ".public.sitegen-cache-data", ".public.sitegen-lock", ".public.sitegen-spare", "content", "public"])
     }

@@ -20,6 +20,12 @@ struct LoadedContent: Sendable {
     var draftProblems: [Diagnostic] = []
     /// Problems that do not stop a build (placeholders, reminders).
     var warnings: [Diagnostic] = []
+    /// What earlier builds published (`published.csv`).
+    var published = PublishedAddresses()
+    /// False when only some documents were read, so what is missing is not gone.
+    var complete = true
+    /// The content folder, as given.
+    var root = ""
 
     /// Records a document file's outcome, keeping a draft's problems apart.
     mutating func add(_ read: DocumentRead) {
@@ -44,6 +50,7 @@ enum ContentTree {
             return content
         }
 
+        content.root = root
         let inside = ContentBoundary(root)
         loadSiteFiles(root, inside, today: today, into: &content)
         let visitFiles = markdownFiles(in: "\(root)/visits", inside, &content.diagnostics)
@@ -74,7 +81,9 @@ enum ContentTree {
     static func load(from directory: String, today: Day, documents slugs: Set<String>, declaredVisits: Set<String>)
         -> LoadedContent {
         var content = LoadedContent()
+        content.complete = false
         let root = folderPath(directory)
+        content.root = root
         let inside = ContentBoundary(root)
         loadSiteFiles(root, inside, today: today, into: &content)
         content.declaredVisits = declaredVisits
@@ -105,10 +114,10 @@ enum ContentTree {
         directory.hasSuffix("/") ? String(directory.dropLast()) : directory
     }
 
-    /// site.yml, speakers.yml and themes.yml.
+    /// site.yml, speakers.yml, themes.yml and published.csv.
     private static func loadSiteFiles(_ root: String, _ inside: ContentBoundary, today: Day,
                                       into content: inout LoadedContent) {
-        for name in ["site.yml", "speakers.yml", "themes.yml"] {
+        for name in ["site.yml", "speakers.yml", "themes.yml", PublishedAddresses.fileName] {
             if let problem = inside.problem(with: "\(root)/\(name)") {
                 content.diagnostics.append(problem)
                 return
@@ -134,6 +143,11 @@ enum ContentTree {
             content.themes = themes.entries
             content.declaredThemes = themes.declared
             content.diagnostics += themes.diagnostics
+        }
+        if let file = optionalFile("\(root)/\(PublishedAddresses.fileName)", &content.diagnostics) {
+            let published = PublishedAddresses.parse(file)
+            content.published = published.0
+            content.diagnostics += published.1
         }
     }
 

@@ -13,8 +13,12 @@ enum PortalBuilder {
 
     /// The portal, or every problem found. Drafts are left out unless `includeDrafts`; then
     /// their problems are warnings, so an unfinished draft never blocks the rest of the site.
-    static func build(_ content: LoadedContent, includeDrafts: Bool) -> Result<CheckedPortal, ContentErrors> {
+    /// A published document that would lose its page is a warning (its address then says the
+    /// document is gone), or with `strict`, as `check` asks, an error.
+    static func build(_ content: LoadedContent, includeDrafts: Bool, strict: Bool = false)
+        -> Result<CheckedPortal, ContentErrors> {
         var diagnostics = content.diagnostics
+        var warnings = content.warnings
         var draftProblems = content.draftProblems
         var speakers = SpeakerDirectory(content.speakers, diagnostics: &diagnostics)
         let themeSlugs = content.declaredThemes
@@ -38,12 +42,13 @@ enum PortalBuilder {
             }
             let themes = Slug.uniqued(file.themes.map(\.value))
             var quotes: [Quote] = []
+            let ids = Self.quoteIDs(of: file, published: content.published)
             for (index, found) in file.body.quotes.enumerated() {
                 let line = file.bodyFirstLine + found.line - 1
                 let place = { (message: String) in
                     problems.append(Diagnostic(path: file.path, line: line, column: found.column, message: message))
                 }
-                let id = found.attributes.id ?? "\(file.slug)-\(index + 1)"
+                let id = ids[index]
                 if let explicit = found.attributes.id, !Slug.isValid(explicit) {
                     place("bad quote id '#\(explicit)': use lowercase letters, digits and single hyphens, "
                         + "for example '#\(Slug.suggestion(for: explicit))'")
@@ -82,22 +87,72 @@ enum PortalBuilder {
                 aliases: file.aliases.map(\.value), body: file.body.segments, quotes: quotes))
         }
 
-        var warnings = content.warnings
         if includeDrafts {
             diagnostics += draftProblems
         } else {
             warnings += draftProblems.map { $0.asWarning(draftNote) }
         }
+        documents += content.reused.filter { includeDrafts || !$0.draft }
+        var redirects: [Redirect] = []
+        if content.complete {
+            diagnostics += aliasProblems(documents, content)
+            let published = content.published.redirects(to: documents,
+                                                        live: Set(documents.filter { !$0.draft }.map(\.slug)))
+            redirects = published.redirects
+            let dropped = published.dropped.map { droppedDocument($0, content, strict: strict) }
+            if strict { diagnostics += dropped } else { warnings += dropped }
+        }
         guard diagnostics.isEmpty, let site = content.site else {
             return .failure(ContentErrors(diagnostics))
         }
-        documents += content.reused.filter { includeDrafts || !$0.draft }
         // Only people quoted in what this build publishes get pages: a speaker added for a draft stays unseen.
         let quoted = Set(documents.lazy.flatMap(\.quotes).map(\.speakerSlug))
         let portal = Portal(site: site, visits: content.visits.map(\.visit), documents: documents,
                             speakers: content.speakers.map(\.value).filter { quoted.contains($0.slug) },
-                            themes: content.themes.map(\.value))
+                            themes: content.themes.map(\.value), redirects: redirects)
         return .success(CheckedPortal(portal: portal, warnings: ContentErrors.sorted(warnings)))
+    }
+
+    /// The ids of a document file's quotes, in reading order: each one's `#id`, else the one
+    /// it was published under (`PublishedAddresses`), else a new one.
+    static func quoteIDs(of file: DocumentFile, published: PublishedAddresses) -> [String] {
+        published.ids(ofDocument: file.slug, aliases: file.aliases.map(\.value),
+                      quotes: file.body.quotes.map { ($0.attributes.id, $0.text) })
+    }
+
+    /// An alias that is another document's slug or alias: one old address cannot lead to two pages.
+    private static func aliasProblems(_ documents: [Document], _ content: LoadedContent) -> [Diagnostic] {
+        var owner: [String: String] = [:]
+        for document in documents { owner[document.slug] = document.slug }
+        let files = Dictionary(content.documents.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var problems: [Diagnostic] = []
+        for document in documents {
+            for alias in document.aliases {
+                guard let other = owner[alias] else {
+                    owner[alias] = document.slug
+                    continue
+                }
+                let located = files[document.slug]?.aliases.first { $0.value == alias }
+                problems.append(Diagnostic(path: files[document.slug]?.path ?? "\(content.root)/documents/\(document.slug).md",
+                    line: located?.line ?? 1, column: located?.column ?? 1,
+                    message: other == alias
+                        ? "alias '\(alias)' is the slug of documents/\(alias).md; an alias must be an address no document has"
+                        : "alias '\(alias)' is also an alias of documents/\(other).md; keep it on one of them"))
+            }
+        }
+        return problems
+    }
+
+    /// A document published before that this build would leave without its page.
+    private static func droppedDocument(_ slug: String, _ content: LoadedContent, strict: Bool) -> Diagnostic {
+        let fix = "if the document was renamed, add 'aliases: [\(slug)]' to its front matter; if it was deleted "
+            + "or made a draft by mistake, restore it; to withdraw it on purpose, delete this row"
+        var diagnostic = Diagnostic(path: "\(content.root)/\(PublishedAddresses.fileName)",
+                                    line: content.published.line(ofDocument: slug),
+                                    message: "documents/\(slug)/ was published, and this build would drop it, leaving "
+                                        + "only a page that says it is gone at every link to it: " + fix)
+        if !strict { diagnostic = diagnostic.asWarning("") }
+        return diagnostic
     }
 
     private static func unknownTheme(_ theme: String, path: String, line: Int, column: Int, known: Set<String>)

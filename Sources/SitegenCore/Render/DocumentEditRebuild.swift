@@ -80,6 +80,7 @@ enum DocumentEditRebuild {
         }
 
         clock.start("publish")
+        let stamps = try PublishedRecord.update(portal, loaded: loaded, stamps: stamps, options: options)
         try spare.publish(keepPrevious: true, paths: paths)
         var next = cache
         next.stamps = stamps
@@ -221,7 +222,7 @@ extension Document {
     /// speakers and themes that are as eligible to be featured on the home page as before.
     fileprivate func sharesPlaces(with other: Document) -> Bool {
         date == other.date && updated == other.updated && kind == other.kind && visitSlug == other.visitSlug
-            && themeSlugs == other.themeSlugs
+            && themeSlugs == other.themeSlugs && aliases == other.aliases
             && draft == other.draft && quotes.map(\.speakerSlug) == other.quotes.map(\.speakerSlug)
             && quotes.map(\.id) == other.quotes.map(\.id) && quotes.map(\.themeSlugs) == other.quotes.map(\.themeSlugs)
             && quotes.map(\.featured) == other.quotes.map(\.featured)
