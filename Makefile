@@ -39,13 +39,16 @@ swift-test: deps
 	@mkdir -p .build
 	$(SWIFT) test 2>&1 | tee .build/swift-test.log
 
-# The real portal (with share cards) and a generated fixture site, each checked with the Nu HTML Checker,
+# The real portal (with share cards) and a generated fixture site (built, aged by age_fixture.py so it
+# has pages at old addresses, and built again), each checked with the Nu HTML Checker,
 # the link and fragment checker and axe-core in headless Chromium; then search.
 site-checks: deps search-deps
 	$(SWIFT) build --product sitegen
 	rm -rf $(CHECKS) && mkdir -p $(CHECKS)
 	$(SITEGEN) build --quiet --search --cards --content content --output $(CHECKS)/portal
 	$(PYTHON) Benchmarks/generate_corpus.py 30 $(CHECKS)/fixture-content --seed 7 >/dev/null
+	$(SITEGEN) build --quiet --content $(CHECKS)/fixture-content --output $(CHECKS)/fixture
+	$(PYTHON) Tests/SiteChecks/age_fixture.py $(CHECKS)/fixture-content
 	$(SITEGEN) build --quiet --search --content $(CHECKS)/fixture-content --output $(CHECKS)/fixture
 	bash Tests/SiteChecks/run_all.sh $(CHECKS)/portal --base-url $(BASE_URL)
 	bash Tests/SiteChecks/run_all.sh $(CHECKS)/fixture --base-url $(BASE_URL)

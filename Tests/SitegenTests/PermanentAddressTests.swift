@@ -139,7 +139,7 @@ import Testing
         try FileManager.default.removeItem(atPath: "\(site.content)/documents/2017-11-16-sustained.md")
         let errors = SiteBuilder.check(content: site.content).filter { $0.severity == .error }
         #expect(errors.map { $0.description.replacingOccurrences(of: site.content + "/", with: "") } == [
-            "published.csv:2:1: error: documents/2017-11-16-sustained/ was published, and this build would drop it, "
+            "published.csv:2:1: error: documents/2017-11-16-sustained/ was published, and a build would drop it, "
                 + "leaving only a page that says it is gone at every link to it: if the document was renamed, add "
                 + "'aliases: [2017-11-16-sustained]' to its front matter; if it was deleted or made a draft by mistake, "
                 + "restore it; to withdraw it on purpose, delete this row",

@@ -149,8 +149,9 @@ enum PortalBuilder {
             + "or made a draft by mistake, restore it; to withdraw it on purpose, delete this row"
         var diagnostic = Diagnostic(path: "\(content.root)/\(PublishedAddresses.fileName)",
                                     line: content.published.line(ofDocument: slug),
-                                    message: "documents/\(slug)/ was published, and this build would drop it, leaving "
-                                        + "only a page that says it is gone at every link to it: " + fix)
+                                    message: "documents/\(slug)/ was published, and "
+                                        + (strict ? "a build would drop it, leaving" : "this build leaves")
+                                        + " only a page that says it is gone at every link to it: " + fix)
         if !strict { diagnostic = diagnostic.asWarning("") }
         return diagnostic
     }
