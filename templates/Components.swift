@@ -71,6 +71,18 @@ enum Components {
         return "— <a href=\"\(context.href(.speaker(quote.speakerSlug)))\" data-pagefind-filter=\"speaker\">\(name)</a>\(role)"
     }
 
+    /// A quote in a speaker's list: the words whole, the role they spoke in, when and where.
+    static func wholeQuoteItem(_ quote: Quote, _ context: PageContext) -> HTML {
+        let document = context.portal.document(quote.documentSlug)
+        let role: HTML = quote.role.map { "\($0) · " } ?? .empty
+        return """
+        <li class="card quote-whole"><blockquote>\(HTML(trusted: quote.html))</blockquote>\
+        <p class="meta">\(role)\(date(quote.date))\
+        \(document.map { " · in <a href=\"\(context.href(.document($0.slug)))\">\($0.title)</a>" as HTML }) · \
+        <a href="\(context.href(.quote(quote.id)))">Quote page<span class="visually-hidden"> for these words</span></a></p></li>
+        """
+    }
+
     /// A quote in a list: a short excerpt, who said it and where.
     static func quoteItem(_ quote: Quote, _ context: PageContext) -> HTML {
         let document = context.portal.document(quote.documentSlug)

@@ -2,15 +2,17 @@ import PortalModel
 
 /// `documents/` and `documents/<slug>/`.
 enum DocumentPages {
-    static func index(_ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .documents)
+    static func index(_ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.documents, number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.documents, page: number))
         let main: HTML = """
-        <h1>Documents</h1>
+        <h1>Documents\(page.titleSuffix)</h1>
         <p class="lead">\(Components.counted(portal.documents.count, "press release, letter and article", plural: "press releases, letters and articles")), newest first.</p>
-        <ul class="cards">\(portal.documents.reversed().html { Components.documentItem($0, context, heading: 2) })</ul>
+        <ul class="cards">\(page.slice(portal.documents.reversed()).html { Components.documentItem($0, context, heading: 2) })</ul>
+        \(page.navigation(context, label: "Pages of documents"))
         """
-        return Layout.page(context, title: "Documents", description: "Press releases, Ofsted letters and articles, newest first.",
-                           section: .documents, main: main)
+        return Layout.page(context, title: "Documents\(page.titleSuffix)", description: "Press releases, Ofsted letters and articles, newest first.",
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .documents, main: main)
     }
 
     static func page(_ document: Document, _ portal: Portal) -> String {

@@ -2,15 +2,17 @@ import PortalModel
 
 /// `quotes/` and `quotes/<id>/`: every quote, and each on its own page to link and share.
 enum QuotePages {
-    static func index(_ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .quotes)
+    static func index(_ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.quotes, number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.quotes, page: number))
         let main: HTML = """
-        <h1>Quotes</h1>
+        <h1>Quotes\(page.titleSuffix)</h1>
         <p class="lead">\(Components.counted(portal.quotes.count, "quote")) from the documents, newest first.</p>
-        <ul class="cards">\(portal.quotes.reversed().html { Components.quoteItem($0, context) })</ul>
+        <ul class="cards">\(page.slice(portal.quotes.reversed()).html { Components.quoteItem($0, context) })</ul>
+        \(page.navigation(context, label: "Pages of quotes"))
         """
-        return Layout.page(context, title: "Quotes", description: "Every quote in the portal's documents, newest first.",
-                           section: .quotes, main: main)
+        return Layout.page(context, title: "Quotes\(page.titleSuffix)", description: "Every quote in the portal's documents, newest first.",
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .quotes, main: main)
     }
 
     /// With `cards`, the page names its share card (`QuoteCard`) as its `og:image`.

@@ -12,6 +12,8 @@ public enum Route: Hashable, Sendable {
     case search
     case accessibility, privacy, data
     case notFound
+    /// Page n (from 2) of a list longer than `site.pageSize`; page 1 is the list's own route.
+    indirect case page(Route, Int)
 
     /// The folder below the site root: "" for home, "visits/x/" for a visit.
     public var folder: String {
@@ -32,6 +34,7 @@ public enum Route: Hashable, Sendable {
         case .accessibility: "accessibility/"
         case .privacy: "privacy/"
         case .data: "data/"
+        case .page(let list, let number): "\(list.folder)page/\(number)/"
         }
     }
 

@@ -20,18 +20,23 @@ enum SpeakerPages {
                            section: .speakers, main: main)
     }
 
-    static func page(_ speaker: Speaker, _ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .speaker(speaker.slug))
-        let quotes = portal.quotes(ofSpeaker: speaker.slug).reversed()
+    /// Each quote whole, newest first: a speaker's page is where a reader goes to read what they said.
+    static func page(_ speaker: Speaker, _ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.speaker(speaker.slug), number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.speaker(speaker.slug), page: number))
+        let all = portal.quotes(ofSpeaker: speaker.slug)
+        let quotes = page.slice(all.reversed())
         let main: HTML = """
-        <h1>\(speaker.name)</h1>
+        <h1>\(speaker.name)\(page.titleSuffix)</h1>
         <p class="lead">\(describe(speaker))</p>
-        <section aria-labelledby="quotes"><h2 id="quotes">Quotes, newest first (\(quotes.count))</h2>
-        \(quotes.isEmpty ? "<p>No quotes yet.</p>" : "<ul class=\"cards\">\(quotes.html { Components.quoteItem($0, context) })</ul>" as HTML)
+        <section aria-labelledby="quotes"><h2 id="quotes">Quotes, newest first (\(all.count))</h2>
+        \(quotes.isEmpty ? "<p>No quotes yet.</p>" : "<ul class=\"quotes-whole\">\(quotes.html { Components.wholeQuoteItem($0, context) })</ul>" as HTML)
         </section>
+        \(page.navigation(context, label: "Pages of \(speaker.name)’s quotes"))
         """
-        return Layout.page(context, title: speaker.name, description: "Quotes from \(speaker.name): \(describe(speaker))",
-                           crumbs: [Crumb(title: "Speakers", route: .speakers)], section: .speakers, main: main)
+        return Layout.page(context, title: "\(speaker.name)\(page.titleSuffix)", description: "Quotes from \(speaker.name): \(describe(speaker))",
+                           crumbs: [Crumb(title: "Speakers", route: .speakers)] + (number > 1 ? [Crumb(title: speaker.name, route: .speaker(speaker.slug))] : []),
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .speakers, main: main)
     }
 
     /// "Chief Executive, Together for Children", or whatever part is known.

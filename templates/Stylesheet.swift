@@ -88,6 +88,14 @@ enum Stylesheet {
     .prose { max-width: 45rem; }
     .prose blockquote, .quote blockquote { margin: 0; padding: 0.25rem 0 0.25rem 1rem; border-left: 4px solid var(--line); }
     .quote { margin: 1.25rem 0; }
+    .quotes-whole { list-style: none; padding: 0; display: grid; gap: 1.5rem; }
+    .quote-whole blockquote { margin: 0 0 0.5rem; padding: 0.25rem 0 0.25rem 1rem; border-left: 4px solid var(--brand); }
+    .pagination { margin: 2rem 0 1rem; }
+    .pagination p { margin: 0 0 0.5rem; font-weight: 700; }
+    .pagination ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .pagination a { display: inline-block; min-width: 2.75rem; min-height: 2.75rem; padding: 0.6rem 0.75rem; text-align: center; }
+    .pagination a[aria-current="page"] { font-weight: 700; text-decoration-thickness: 3px; }
+    .pagination .gap { padding: 0.6rem 0.25rem; }
     .quote blockquote { border-left-color: var(--brand); font-size: 1.05em; }
     .quote figcaption { margin-top: 0.5rem; padding-left: 1.25rem; }
     .quote-large blockquote { font-size: clamp(1.2rem, 3.5vw, 1.5rem); line-height: 1.45; }

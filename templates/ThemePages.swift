@@ -22,21 +22,34 @@ enum ThemePages {
                            section: .themes, main: main)
     }
 
-    static func page(_ theme: Theme, _ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .theme(theme.slug))
-        let documents = portal.documents(ofTheme: theme.slug)
-        let quotes = portal.quotes(ofTheme: theme.slug)
+    /// Page `number` shows that page of the theme's documents and of its quotes, newest first.
+    static func page(_ theme: Theme, _ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.theme(theme.slug), number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.theme(theme.slug), page: number))
+        let allDocuments = portal.documents(ofTheme: theme.slug)
+        let allQuotes = portal.quotes(ofTheme: theme.slug)
+        let documents = page.slice(allDocuments.reversed())
+        let quotes = page.slice(allQuotes.reversed())
+        func section(_ id: String, _ title: String, count: Int, empty: String, items: [HTML]) -> HTML {
+            guard !items.isEmpty || number == 1 else { return .empty }
+            return """
+            <section aria-labelledby="\(id)"><h2 id="\(id)">\(title) (\(count))</h2>
+            \(items.isEmpty ? "<p>\(empty)</p>" : "<ul class=\"cards\">\(items)</ul>" as HTML)
+            </section>
+
+            """
+        }
         let main: HTML = """
-        <h1>\(theme.title)</h1>
+        <h1>\(theme.title)\(page.titleSuffix)</h1>
         \(theme.description.map { "<p class=\"lead\">\($0)</p>" as HTML })
-        <section aria-labelledby="documents"><h2 id="documents">Documents (\(documents.count))</h2>
-        \(documents.isEmpty ? "<p>No documents yet.</p>" : "<ul class=\"cards\">\(documents.reversed().html { Components.documentItem($0, context) })</ul>" as HTML)
-        </section>
-        <section aria-labelledby="quotes"><h2 id="quotes">Quotes (\(quotes.count))</h2>
-        \(quotes.isEmpty ? "<p>No quotes yet.</p>" : "<ul class=\"cards\">\(quotes.reversed().html { Components.quoteItem($0, context) })</ul>" as HTML)
-        </section>
+        \(section("documents", "Documents", count: allDocuments.count, empty: "No documents yet.",
+                  items: documents.map { Components.documentItem($0, context) }))\
+        \(section("quotes", "Quotes", count: allQuotes.count, empty: "No quotes yet.",
+                  items: quotes.map { Components.quoteItem($0, context) }))\
+        \(page.navigation(context, label: "Pages of this theme’s documents and quotes"))
         """
-        return Layout.page(context, title: theme.title, description: theme.description,
-                           crumbs: [Crumb(title: "Themes", route: .themes)], section: .themes, main: main)
+        return Layout.page(context, title: "\(theme.title)\(page.titleSuffix)", description: theme.description,
+                           crumbs: [Crumb(title: "Themes", route: .themes)] + (number > 1 ? [Crumb(title: theme.title, route: .theme(theme.slug))] : []),
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .themes, main: main)
     }
 }

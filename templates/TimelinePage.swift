@@ -22,12 +22,11 @@ enum TimelinePage {
         }
     }
 
-    static func render(_ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .timeline)
-        let events = (portal.visits.map(Event.visit) + portal.documents.map(Event.document))
-            .sorted { $0.sortKey < $1.sortKey }
+    static func render(_ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.timeline, number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.timeline, page: number))
         var years: [(year: Int, events: [Event])] = []
-        for event in events {
+        for event in page.slice(events(portal)) {
             if years.last?.year == event.day.year {
                 years[years.count - 1].events.append(event)
             } else {
@@ -35,7 +34,7 @@ enum TimelinePage {
             }
         }
         let main: HTML = """
-        <h1>Timeline</h1>
+        <h1>Timeline\(page.titleSuffix)</h1>
         <p class="lead">\(Components.counted(portal.visits.count, "Ofsted visit")) that the documents describe \
         (they mention others, not recorded here) and \(Components.counted(portal.documents.count, "document")), oldest first.</p>
         \(years.html { group in
@@ -44,9 +43,23 @@ enum TimelinePage {
             <ol class="timeline">\(group.events.html { item($0, context) })</ol></section>
             """
         })
+        \(page.navigation(context, label: "Pages of the timeline"))
         """
-        return Layout.page(context, title: "Timeline", description: "The Ofsted visits the documents describe, and every document, oldest first.",
-                           section: .timeline, main: main)
+        return Layout.page(context, title: "Timeline\(page.titleSuffix)", description: "The Ofsted visits the documents describe, and every document, oldest first.",
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .timeline, main: main)
+    }
+
+    /// Visits and documents in the timeline's order, oldest first.
+    private static func events(_ portal: Portal) -> [Event] {
+        (portal.visits.map(Event.visit) + portal.documents.map(Event.document)).sorted { $0.sortKey < $1.sortKey }
+    }
+
+    /// The timeline page that shows `document`.
+    static func page(of document: Document, in portal: Portal) -> Int {
+        let index = events(portal).firstIndex {
+            if case .document(let shown) = $0 { shown.slug == document.slug } else { false }
+        } ?? 0
+        return Pagination.page(ofIndex: index, size: portal.site.pageSize)
     }
 
     private static func item(_ event: Event, _ context: PageContext) -> HTML {

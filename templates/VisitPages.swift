@@ -2,21 +2,28 @@ import PortalModel
 
 /// `visits/` and `visits/<slug>/`.
 enum VisitPages {
-    static func index(_ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .visits)
+    static func index(_ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.visits, number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.visits, page: number))
         let main: HTML = """
-        <h1>Visits</h1>
+        <h1>Visits\(page.titleSuffix)</h1>
         <p class="lead">\(Components.counted(portal.visits.count, "Ofsted inspection or visit", plural: "Ofsted inspections and visits")) that the portal's documents describe, oldest first. The documents mention others that are not recorded here.</p>
-        <ul class="cards">\(portal.visits.html { Components.visitItem($0, context, heading: 2) })</ul>
+        <ul class="cards">\(page.slice(portal.visits).html { Components.visitItem($0, context, heading: 2) })</ul>
+        \(page.navigation(context, label: "Pages of visits"))
         """
-        return Layout.page(context, title: "Visits", description: "The Ofsted inspections and visits the portal's documents describe, oldest first.",
-                           section: .visits, main: main)
+        return Layout.page(context, title: "Visits\(page.titleSuffix)", description: "The Ofsted inspections and visits the portal's documents describe, oldest first.",
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .visits, main: main)
     }
 
-    static func page(_ visit: Visit, _ portal: Portal) -> String {
-        let context = PageContext(portal: portal, route: .visit(visit.slug))
-        let documents = portal.documents(ofVisit: visit.slug)
-        let quotes = portal.quotes(ofVisit: visit.slug)
+    /// Page `number` shows that page of the visit's documents and quotes; the facts, summary
+    /// and graded areas are on page 1.
+    static func page(_ visit: Visit, _ portal: Portal, page number: Int = 1) -> String {
+        let page = PageOfList(.visit(visit.slug), number: number, in: portal)
+        let context = PageContext(portal: portal, route: Pagination.route(.visit(visit.slug), page: number))
+        let allDocuments = portal.documents(ofVisit: visit.slug)
+        let allQuotes = portal.quotes(ofVisit: visit.slug)
+        let documents = page.slice(allDocuments)
+        let quotes = page.slice(allQuotes)
         var facts: [HTML] = [
             "<dt>Kind</dt><dd>\(visit.kind.title)</dd>",
             "<dt>\(visit.end == visit.start ? "Date" : "Dates")</dt><dd>\(Components.dateRange(visit.start, visit.end))</dd>",
@@ -35,26 +42,33 @@ enum VisitPages {
             <tbody>\(visit.judgements.html { "<tr><td>\($0.area)</td><td>\(Components.badge($0.grade))</td></tr>" })</tbody></table>
             </section>
             """
+        let about: HTML = number > 1 ? .empty : """
+            <dl class="facts">\(facts)</dl>
+            <section aria-labelledby="summary"><h2 id="summary">Summary</h2>
+            <div class="prose">\(HTML(trusted: visit.summaryHTML))</div></section>
+            \(areas)
+            """
         let main: HTML = """
         <article>
-        <h1>\(visit.title)</h1>
-        <dl class="facts">\(facts)</dl>
-        <section aria-labelledby="summary"><h2 id="summary">Summary</h2>
-        <div class="prose">\(HTML(trusted: visit.summaryHTML))</div></section>
-        \(areas)
-        <section aria-labelledby="documents"><h2 id="documents">Documents about this visit</h2>
-        \(documents.isEmpty ? "<p>No documents yet.</p>" : "<ul class=\"cards\">\(documents.html { Components.documentItem($0, context) })</ul>" as HTML)
-        </section>
+        <h1>\(visit.title)\(page.titleSuffix)</h1>
+        \(about)\
+        \(documents.isEmpty && number > 1 ? .empty : """
+            <section aria-labelledby="documents"><h2 id="documents">Documents about this visit (\(allDocuments.count))</h2>
+            \(documents.isEmpty ? "<p>No documents yet.</p>" : "<ul class=\"cards\">\(documents.html { Components.documentItem($0, context) })</ul>" as HTML)
+            </section>
+            """ as HTML)
         \(quotes.isEmpty ? .empty : """
-            <section aria-labelledby="quotes"><h2 id="quotes">Quotes about this visit</h2>
+            <section aria-labelledby="quotes"><h2 id="quotes">Quotes about this visit (\(allQuotes.count))</h2>
             <ul class="cards">\(quotes.html { Components.quoteItem($0, context) })</ul></section>
             """ as HTML)
+        \(page.navigation(context, label: "Pages of this visit’s documents and quotes"))
         </article>
         """
-        return Layout.page(context, title: visit.title,
+        return Layout.page(context, title: "\(visit.title)\(page.titleSuffix)",
                            description: "\(visit.kind.title), \(visit.start.longText)"
                                + (visit.judgement.map { ": judged \($0.title.lowercased())" } ?? "."),
-                           crumbs: [Crumb(title: "Visits", route: .visits)], section: .visits, main: main)
+                           crumbs: [Crumb(title: "Visits", route: .visits)] + (number > 1 ? [Crumb(title: visit.title, route: .visit(visit.slug))] : []),
+                           crumbTitle: number > 1 ? "Page \(number)" : nil, section: .visits, main: main)
     }
 
     /// "Read the report on Ofsted’s website" when the address is Ofsted's, else names the host.

@@ -19,6 +19,7 @@ enum AffectedPages {
             for quote in document.quotes {
                 routes.insert(.quote(quote.id))
                 routes.insert(.speaker(quote.speakerSlug))
+                for theme in quote.themeSlugs { routes.insert(.theme(theme)) }
             }
             if let visit = document.visitSlug { routes.insert(.visit(visit)) }
             for theme in document.themeSlugs { routes.insert(.theme(theme)) }
@@ -38,7 +39,8 @@ enum AffectedPages {
                 for quote in document.quotes { routes.insert(.quote(quote.id)) }
             }
         }
-        return routes
+        // Every page of each list: an item added or removed moves the rest along.
+        return Set(routes.flatMap { Pagination.routes(of: $0, in: portal) })
     }
 
     /// The documents whose full text the affected pages need, beyond the edited ones: those of

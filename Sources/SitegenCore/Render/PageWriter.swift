@@ -116,6 +116,8 @@ enum PageWriter {
         case .document(let slug): return portal.document(slug).map { !$0.body.isEmpty } ?? true
         case .quote(let id): return portal.quote(id).map { !$0.html.isEmpty } ?? true
         case .home: return portal.featuredQuote.map { !$0.html.isEmpty } ?? true
+        case .speaker(let slug): return portal.quotes(ofSpeaker: slug).allSatisfy { !$0.html.isEmpty }
+        case .page(let list, _): return hasFullText(list, in: portal)
         default: return true
         }
     }

@@ -45,14 +45,14 @@ struct BuildCache: Sendable {
     var featured: String?
     /// Published files whose hashes changed since the data file was written.
     var liveUpdates: [String: UInt64]
-    /// Documents whose listings changed since the data file was written, by slug, without bodies or quote HTML.
+    /// Documents whose listings changed since the data file was written, by slug, without bodies.
     var documentUpdates: [String: Document]
     /// Where the spare folder differs from the published one.
     var differences: [String: Difference]
 
     /// The hash of every published file; filled by `loadData()`.
     var live: [String: UInt64]
-    /// The published documents by slug, without bodies or quote HTML; filled by `loadData()`.
+    /// The published documents by slug, without bodies; filled by `loadData()`.
     var documents: [String: Document]
     /// The data file's first part, encoded once when a build's cache is made: the number of
     /// documents, then their records, in the chunks they were encoded in.
@@ -65,7 +65,7 @@ struct BuildCache: Sendable {
         return files
     }
 
-    private static let magic = "sitegen-cache-9"
+    private static let magic = "sitegen-cache-10"
 
     /// The cache after a build that wrote `live`, keeping the previous generation (`spare`) beside it.
     /// Document records are encoded on `workers` threads (nil: every core).
@@ -123,8 +123,8 @@ struct BuildCache: Sendable {
         return ([count.bytes] + chunks.map(\.bytes), listings)
     }
 
-    /// A hash of what a document shows outside its own pages: everything but its body and
-    /// quotes' HTML. The same bytes as the document's record in the data file.
+    /// A hash of what a document shows outside its own pages: everything but its body (its
+    /// quotes' HTML shows whole on speaker pages). The same bytes as the document's record in the data file.
     static func listing(_ document: Document) -> UInt64 {
         var writer = Writer()
         writer.document(document)
@@ -393,6 +393,7 @@ struct BuildCache: Sendable {
                 string(quote.id)
                 string(quote.speakerSlug)
                 optional(quote.role)
+                string(quote.html)
                 string(quote.text)
                 int(quote.themeSlugs.count)
                 for theme in quote.themeSlugs { string(theme) }
@@ -451,7 +452,7 @@ struct BuildCache: Sendable {
             return document
         }
 
-        /// A document as `Writer.document` wrote it, without body or quote HTML.
+        /// A document as `Writer.document` wrote it, without its body.
         mutating func document() -> Document? {
             guard let slug = string(), let title = string(), let date = string().flatMap(Day.init),
                   let kind = string().flatMap(DocumentKind.init(rawValue:)),
@@ -464,11 +465,12 @@ struct BuildCache: Sendable {
                   let quoteCount = int(), quoteCount >= 0 else { return nil }
             var quotes: [Quote] = []
             for number in stride(from: 1, through: quoteCount, by: 1) {
-                guard let id = string(), let speaker = string(), let role = optional(), let text = string(),
+                guard let id = string(), let speaker = string(), let role = optional(), let html = string(),
+                      let text = string(),
                       let quoteThemeCount = int(), let quoteThemes = strings(count: quoteThemeCount),
                       let featured = int() else { return nil }
                 quotes.append(Quote(id: id, number: number, documentSlug: slug, speakerSlug: speaker,
-                                    role: role, html: "", text: text, date: date, visitSlug: visit,
+                                    role: role, html: html, text: text, date: date, visitSlug: visit,
                                     themeSlugs: quoteThemes, featured: featured == 1))
             }
             return Document(slug: slug, title: title, date: date, kind: kind, publisher: publisher, visitSlug: visit,
