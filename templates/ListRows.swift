@@ -47,9 +47,10 @@ public enum ListRows {
         if let visit = document.visitSlug {
             listings.append(page(.visit(visit)) { [Components.documentItem(document, $0)] + quoteItems(document.quotes, $0) })
         }
-        for theme in document.themeSlugs {
+        // A theme page lists the document by its themes and each quote by the quote's own.
+        for theme in Slug.uniqued(document.themeSlugs + document.quotes.flatMap(\.themeSlugs)) {
             listings.append(page(.theme(theme)) {
-                [Components.documentItem(document, $0)]
+                (document.themeSlugs.contains(theme) ? [Components.documentItem(document, $0)] : [])
                     + quoteItems(document.quotes.filter { $0.themeSlugs.contains(theme) }, $0)
             })
         }
