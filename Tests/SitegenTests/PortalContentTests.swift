@@ -70,4 +70,22 @@ import Testing
         #expect(colbert.count == 1)
         #expect(colbert.first?.text.hasPrefix("We welcome the findings of Ofsted’s most recent focused visit") == true)
     }
+
+    /// Each quote carries the themes its words are about (`{themes=…}`), so a theme page lists
+    /// some of the quotes, never all of them, and says how many.
+    @Test func everyThemeListsSomeQuotesButNoneListsEvery() throws {
+        let (portal, output) = try buildRealPortal()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let all = Set(portal.quotes.map(\.id))
+        #expect(all.count == 27)
+        for theme in portal.themes {
+            let quotes = Set(portal.quotes(ofTheme: theme.slug).map(\.id))
+            #expect(!quotes.isEmpty && quotes.isStrictSubset(of: all), "theme \(theme.slug) lists \(quotes.count) of \(all.count) quotes")
+            let page = try String(contentsOfFile: "\(output)/themes/\(theme.slug)/index.html", encoding: .utf8)
+            #expect(page.contains("<h2 id=\"quotes\">Quotes (\(quotes.count))</h2>"))
+        }
+        for quote in portal.quotes {
+            #expect(!quote.themeSlugs.isEmpty, "\(quote.id) has no theme")
+        }
+    }
 }
