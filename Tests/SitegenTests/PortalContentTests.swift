@@ -71,6 +71,18 @@ import Testing
         #expect(colbert.first?.text.hasPrefix("We welcome the findings of Ofsted’s most recent focused visit") == true)
     }
 
+    /// The Signs of Safety article quotes "Leaders and managers are confident…" twice, as the
+    /// captured page does (seeds/004): the content keeps both, and check warns of it.
+    @Test func checkWarnsOfTheQuoteTheSignsOfSafetyArticleRepeats() throws {
+        let content = "\(Self.repository)/content"
+        let file = "\(content)/documents/2021-08-20-together-for-children-in-sunderland-are-outstanding.md"
+        let repeated = SiteBuilder.check(content: content).filter { $0.message.contains("same words") }
+        #expect(repeated.map(\.description) == [
+            "\(file):38:3: warning: this quote has the same words as the quote at \(file):26; "
+                + "delete one of them, or keep both if the source says them twice",
+        ])
+    }
+
     /// Each quote carries the themes its words are about (`{themes=…}`), so a theme page lists
     /// some of the quotes, never all of them, and says how many.
     @Test func everyThemeListsSomeQuotesButNoneListsEvery() throws {

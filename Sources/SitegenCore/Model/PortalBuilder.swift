@@ -82,7 +82,7 @@ enum PortalBuilder {
                 aliases: file.aliases.map(\.value), body: file.body.segments, quotes: quotes))
         }
 
-        var warnings = content.warnings
+        var warnings = content.warnings + content.documents.flatMap(RepeatedQuotes.warnings)
         if includeDrafts {
             diagnostics += draftProblems
         } else {
