@@ -71,6 +71,23 @@ import Testing
         #expect(colbert.first?.text.hasPrefix("We welcome the findings of Ofsted’s most recent focused visit") == true)
     }
 
+    /// No two quote pages share a heading unless their words are the same (the one quote the
+    /// Signs of Safety article gives twice).
+    @Test func quotePagesTellTheRealQuotesApartByTheirHeadings() throws {
+        let (portal, output) = try buildRealPortal()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var words: [String: Set<String>] = [:]
+        for quote in portal.quotes {
+            let page = try String(contentsOfFile: "\(output)/quotes/\(quote.id)/index.html", encoding: .utf8)
+            let heading = try #require(page.firstRange(of: "<h1>").flatMap { start in
+                page[start.upperBound...].firstRange(of: "</h1>").map { String(page[start.upperBound..<$0.lowerBound]) }
+            })
+            words[heading, default: []].insert(quote.text)
+        }
+        #expect(words.count == 26)
+        #expect(words.values.allSatisfy { $0.count == 1 }, "one heading, different words")
+    }
+
     /// The Signs of Safety article quotes "Leaders and managers are confident…" twice, as the
     /// captured page does (seeds/004): the content keeps both, and check warns of it.
     @Test func checkWarnsOfTheQuoteTheSignsOfSafetyArticleRepeats() throws {
