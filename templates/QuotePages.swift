@@ -32,10 +32,10 @@ enum QuotePages {
         if !quote.themeSlugs.isEmpty {
             facts.append("<dt>Themes</dt><dd>\(Components.themeLinks(quote.themeSlugs, context))</dd>")
         }
-        let title = "\(name): “\(Components.excerpt(quote.text, limit: 70))”"
+        let title = heading(quote, speaker: name)
         let main: HTML = """
         <article class="quote-page" data-pagefind-body>
-        <h1>Quote from \(name)</h1>
+        <h1>\(title)</h1>
         <figure class="quote quote-large"><blockquote>\(HTML(trusted: quote.html))</blockquote>
         <figcaption>\(Components.attribution(quote, context))\(portal.secondHandSource(of: quote).map { quotedIn($0, quote, context) })</figcaption></figure>
         <dl class="facts">\(facts)</dl>
@@ -47,6 +47,12 @@ enum QuotePages {
         return Layout.page(context, title: title, description: description,
                            crumbs: [Crumb(title: "Quotes", route: .quotes)], crumbTitle: "Quote from \(name)", section: .quotes,
                            card: card, structuredData: StructuredData.quote(quote, portal), main: main)
+    }
+
+    /// The page's title and heading, which tell quotes apart: the speaker and the opening
+    /// words, cut at a word with "…" ("Jill Colbert: “We welcome the findings of…”").
+    private static func heading(_ quote: Quote, speaker name: String) -> String {
+        "\(name): “\(Components.excerpt(quote.text, limit: 70))”"
     }
 
     /// "as quoted in <title> (<publisher>, <date>)": where words the page shows come from a

@@ -100,6 +100,7 @@ enum Stylesheet {
     .quote figcaption { margin-top: 0.5rem; padding-left: 1.25rem; }
     .quote-large blockquote { font-size: clamp(1.2rem, 3.5vw, 1.5rem); line-height: 1.45; }
     .quote-excerpt { margin-bottom: 0.25rem; }
+    .quote-page h1 { font-size: clamp(1.5rem, 4vw, 2rem); }
     .timeline { list-style: none; padding: 0; border-left: 3px solid var(--line); margin-left: 0.25rem; }
     .timeline .event { padding: 0 0 1rem 1rem; position: relative; }
     .timeline .event::before {

@@ -231,6 +231,25 @@ import Testing
         #expect(afterDamage.pagesRendered == afterDamage.pages, "a damaged cache means a clean build")
     }
 
+    /// A quote's own themes (`{themes=…}`) put it on theme pages its document is not on; each
+    /// kind of rebuild must reach them.
+    @Test func editsToAQuoteWithItsOwnThemesReachItsThemePagesAsACleanBuildDoes() throws {
+        let site = try siteWithExtras()
+        defer { site.remove() }
+        let inCare = "themes/children-in-care/index.html"
+        let ownTheme = "Ofsted {themes=children-in-care}"
+        try site.write(Self.extraPath(5), Self.extra(5, speaker: ownTheme))
+        try expectRebuild(site, "giving a quote a theme its document does not have")
+        #expect(try site.page(inCare).contains("“Said on 5.”"))
+        try site.write(Self.extraPath(5), Self.extra(5, quote: "Said differently", speaker: ownTheme))
+        let reworded = try expectRebuild(site, "rewording it, which moves it in no list")
+        #expect(reworded.pagesRendered == 2, "only rows replaced, its theme page's among them")
+        #expect(try site.page(inCare).contains("“Said differently 5.”"))
+        try site.write(Self.extraPath(5), Self.extra(5, quote: "Said differently", speaker: "Ofsted {themes=early-help}"))
+        try expectRebuild(site, "moving it to its document's theme")
+        #expect(try !site.page(inCare).contains("Said differently 5."))
+    }
+
     /// The cache encodes document records in chunks of 256 on all cores; every record, in
     /// whichever chunk, must be read back at the offset the header gives it.
     @Test(arguments: [nil, 1]) func everyCachedRecordIsReadBackAtItsOffset(workers: Int?) throws {

@@ -70,7 +70,7 @@ import Testing
         defer { site.remove() }
         try site.build()
         let page = try site.page("quotes/2021-05-11-progress-2/index.html")
-        #expect(page.contains("<h1>Quote from Ofsted inspectors</h1>"))
+        #expect(page.contains("<h1>Ofsted inspectors: “Inspectors found: timely strategy discussions robust safety planning”</h1>"))
         #expect(page.contains("<dt>Date</dt><dd><time datetime=\"2021-05-11\">11 May 2021</time></dd>"))
         #expect(page.contains("href=\"../../documents/2021-05-11-progress/index.html#quote-2\""))
         #expect(page.contains("<a href=\"../../visits/2021-03-focused-visit/index.html\" data-pagefind-filter=\"visit\">Focused visit</a>"))

@@ -73,6 +73,17 @@ import Testing
     }
 
     @Test
+    func checkPrintsARepeatedQuoteAsAWarningAndExitsZero() throws {
+        let site = try FixtureSite(replacing: ["documents/2022-02-01-repeated.md": RepeatedQuoteTests.repeating])
+        defer { site.remove() }
+        let run = try sitegen(["check", "--content", site.content])
+        #expect(run.status == 0)
+        #expect(run.errors.contains(site.content + "/" + RepeatedQuoteTests.warning
+            .replacingOccurrences(of: "quote at documents/", with: "quote at \(site.content)/documents/") + "\n"))
+        #expect(run.output.hasPrefix("No errors in \(site.content)/"))
+    }
+
+    @Test
     func everyCommandHasHelp() throws {
         for command in [["--help"], ["build", "--help"], ["check", "--help"], ["serve", "--help"],
                         ["new", "document", "--help"], ["new", "visit", "--help"]] {

@@ -70,4 +70,51 @@ import Testing
         #expect(colbert.count == 1)
         #expect(colbert.first?.text.hasPrefix("We welcome the findings of Ofsted’s most recent focused visit") == true)
     }
+
+    /// No two quote pages share a heading unless their words are the same (the one quote the
+    /// Signs of Safety article gives twice).
+    @Test func quotePagesTellTheRealQuotesApartByTheirHeadings() throws {
+        let (portal, output) = try buildRealPortal()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var words: [String: Set<String>] = [:]
+        for quote in portal.quotes {
+            let page = try String(contentsOfFile: "\(output)/quotes/\(quote.id)/index.html", encoding: .utf8)
+            let heading = try #require(page.firstRange(of: "<h1>").flatMap { start in
+                page[start.upperBound...].firstRange(of: "</h1>").map { String(page[start.upperBound..<$0.lowerBound]) }
+            })
+            words[heading, default: []].insert(quote.text)
+        }
+        #expect(words.count == 26)
+        #expect(words.values.allSatisfy { $0.count == 1 }, "one heading, different words")
+    }
+
+    /// The Signs of Safety article quotes "Leaders and managers are confident…" twice, as the
+    /// captured page does (seeds/004): the content keeps both, and check warns of it.
+    @Test func checkWarnsOfTheQuoteTheSignsOfSafetyArticleRepeats() throws {
+        let content = "\(Self.repository)/content"
+        let file = "\(content)/documents/2021-08-20-together-for-children-in-sunderland-are-outstanding.md"
+        let repeated = SiteBuilder.check(content: content).filter { $0.message.contains("same words") }
+        #expect(repeated.map(\.description) == [
+            "\(file):38:3: warning: this quote has the same words as the quote at \(file):26; "
+                + "delete one of them, or keep both if the source says them twice",
+        ])
+    }
+
+    /// Each quote carries the themes its words are about (`{themes=…}`), so a theme page lists
+    /// some of the quotes, never all of them, and says how many.
+    @Test func everyThemeListsSomeQuotesButNoneListsEvery() throws {
+        let (portal, output) = try buildRealPortal()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let all = Set(portal.quotes.map(\.id))
+        #expect(all.count == 27)
+        for theme in portal.themes {
+            let quotes = Set(portal.quotes(ofTheme: theme.slug).map(\.id))
+            #expect(!quotes.isEmpty && quotes.isStrictSubset(of: all), "theme \(theme.slug) lists \(quotes.count) of \(all.count) quotes")
+            let page = try String(contentsOfFile: "\(output)/themes/\(theme.slug)/index.html", encoding: .utf8)
+            #expect(page.contains("<h2 id=\"quotes\">Quotes (\(quotes.count))</h2>"))
+        }
+        for quote in portal.quotes {
+            #expect(!quote.themeSlugs.isEmpty, "\(quote.id) has no theme")
+        }
+    }
 }

@@ -87,6 +87,7 @@ enum PortalBuilder {
                 aliases: file.aliases.map(\.value), body: file.body.segments, quotes: quotes))
         }
 
+        warnings += content.documents.flatMap(RepeatedQuotes.warnings)
         if includeDrafts {
             diagnostics += draftProblems
         } else {

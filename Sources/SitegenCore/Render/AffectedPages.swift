@@ -4,8 +4,8 @@ import Templates
 /// The pages an edit to some documents or visits can change, so a rebuild renders only those.
 ///
 /// A document appears on its own page and quote pages, on its visit's, themes' and
-/// speakers' pages, and in the lists (home, timeline, documents, quotes, and the counts on
-/// the speakers and themes indexes). A visit appears on its page, the visits index, the
+/// speakers' pages, its quotes on the pages of their own themes, and in the lists (home,
+/// timeline, documents, quotes, and the counts on the speakers and themes indexes). A visit appears on its page, the visits index, the
 /// timeline, the home page, and the pages of its documents and their quotes. Anything else
 /// (site.yml, speakers, themes, assets) makes every page affected: that is a full build.
 enum AffectedPages {
